@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PlazaDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plazadesk", targets: ["plazadesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "DeskResources",
+            path: "Resources",
+            exclude: [],
+            resources: [.copy("Files")]
+        ),
+        .target(
+            name: "DeskDomain",
+            dependencies: [
+                "DeskResources",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Ledger/GUARANTEES.md"]
+        ),
+        .target(
+            name: "DeskUI",
+            dependencies: ["DeskDomain", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "plazadesk",
+            dependencies: [
+                "DeskDomain",
+                "DeskUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"]),
+        .testTarget(name: "DeskUITests", dependencies: ["DeskUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DeskDomain", "plazadesk"]),
+    ]
+)

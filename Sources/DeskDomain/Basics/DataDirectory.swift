@@ -1,0 +1,51 @@
+import Foundation
+
+/// The folder that holds a desk's ledgers, configuration and operators.
+///
+/// It is always passed in, never global, so that tests, the demo and several desks can
+/// each have their own. ``resolve(flag:environment:)`` picks the default a newcomer gets.
+public struct DataDirectory: Hashable, Sendable, CustomStringConvertible {
+    /// The folder, as an absolute path.
+    public let path: String
+
+    public init(path: String) {
+        self.path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// `--data DIR`, else `$PLAZADESK_DATA`, else `$XDG_DATA_HOME/plazadesk`, else
+    /// `~/.local/share/plazadesk`.
+    public static func resolve(flag: String?, environment: [String: String]) -> DataDirectory {
+        if let flag, !flag.isEmpty { return DataDirectory(path: flag) }
+        if let env = environment["PLAZADESK_DATA"], !env.isEmpty { return DataDirectory(path: env) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return DataDirectory(path: xdg + "/plazadesk") }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return DataDirectory(path: home + "/.local/share/plazadesk")
+    }
+
+    public var description: String { path }
+
+    /// `<data>/<year>`.
+    public func yearFolder(_ year: Int) -> String { "\(path)/\(year)" }
+
+    /// `<data>/archive/<year>`: where `archive` moves years past retention.
+    public func archivedYearFolder(_ year: Int) -> String { "\(path)/archive/\(year)" }
+
+    /// `<data>/.locks`: one lock file per book, shared by every year of it.
+    public var lockFolder: String { "\(path)/.locks" }
+
+    /// The years that have a folder, live or archived, in ascending order.
+    public func years() -> [Int] {
+        var found = Set<Int>()
+        for folder in [path, path + "/archive"] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for n in names where n.count == 4 { if let y = Int(n), y >= 1970, y <= 9999 { found.insert(y) } }
+        }
+        return found.sorted()
+    }
+
+    /// Whether the folder exists at all.
+    public var exists: Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+}

@@ -1,0 +1,122 @@
+import Dispatch
+import Glibc
+
+/// The figures `plazadesk bench` prints for a year of a data directory.
+///
+/// Cold open is what the console does on start (every book re-read, re-hashed, linked and
+/// its events decoded and handed to a replay); durable appends are timed beside a bare
+/// `write`+`fsync` of the same bytes, alternating, in a scratch folder on the same disk.
+public struct LedgerBench {
+    public var data: DataDirectory
+    public var year: Int
+    public var appends: Int
+
+    public init(data: DataDirectory, year: Int, appends: Int = 1000) {
+        self.data = data; self.year = year; self.appends = appends
+    }
+
+    /// What one run measured.
+    public struct Figures: Sendable {
+        public var events: Int64 = 0
+        public var bytes: Int64 = 0
+        public var coldOpenSeconds: Double = 0
+        public var verifySeconds: Double = 0
+        public var appendP50: Double = 0
+        public var appendP99: Double = 0
+        public var bareP50: Double = 0
+        public var bareP99: Double = 0
+    }
+
+    /// A callback run once per book during the cold open, with each decoded window.
+    public typealias Replay = (BookName, [LedgerRecord]) throws -> Void
+
+    public func run(replay: Replay? = nil) throws -> Figures {
+        guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
+        var f = Figures()
+        let books = LedgerVerifier.booksIn(data: data, year: year)
+        // Cold open.
+        var t0 = Self.now()
+        var kinds: [String: Int] = [:]
+        for b in books {
+            let path = LedgerPaths.bookPath(data, year: year, book: b)
+            let prev = try previousHash(book: b)
+            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+                if let replay { try replay(b, records) } else { for r in records { kinds[r.ev, default: 0] += 1 } }
+            }
+            if let p = scan.problem { throw LedgerError.damaged(book: b, year: year, seq: p.seq, reason: p.reason) }
+            f.events += scan.events
+            f.bytes += scan.fileSize
+        }
+        f.coldOpenSeconds = Self.now() - t0
+        // Verify.
+        t0 = Self.now()
+        let reports = try LedgerVerifier.verify(data: data, year: year)
+        f.verifySeconds = Self.now() - t0
+        if let bad = reports.first(where: { !$0.isSound }) {
+            throw LedgerError.damaged(book: bad.book, year: bad.year, seq: bad.scan.problem!.seq, reason: bad.scan.problem!.reason)
+        }
+        // Appends.
+        (f.appendP50, f.appendP99, f.bareP50, f.bareP99) = try measureAppends()
+        return f
+    }
+
+    func previousHash(book: BookName) throws -> ChainHash {
+        guard let before = data.years().last(where: { $0 < year && POSIXFile.exists(LedgerPaths.bookPath(data, year: $0, book: book)) }) else { return .zero }
+        return try LedgerPaths.lastHash(data, year: before, book: book)
+    }
+
+    func measureAppends() throws -> (Double, Double, Double, Double) {
+        let scratch = DataDirectory(path: "\(data.path)/.bench-scratch-\(getpid())")
+        defer { Self.removeTree(scratch.path) }
+        let clock = ManualClock(PlazaTime.china.instant(CivilTime(year: year, month: 6, day: 1, hour: 12)))
+        let writer = try BookWriter(data: scratch, book: BookName("bench")!, clock: clock)
+        let barePath = "\(scratch.path)/bare.jsonl"
+        let bare = try POSIXFile.open(barePath, O_WRONLY | O_APPEND | O_CREAT, action: "create")
+        defer { close(bare) }
+        try POSIXFile.fsyncDirectory(scratch.path)
+        var durable: [Double] = [], plain: [Double] = []
+        durable.reserveCapacity(appends); plain.reserveCapacity(appends)
+        let body: JSONObject = JSONObject([
+            ("customer", "王芳"), ("depositCard", "D17"), ("depositFen", 5000), ("phoneMasked", "138****1234"), ("unit", "U42"),
+        ])
+        for _ in 0..<appends {
+            clock.advance(by: 1)
+            let t0 = Self.now()
+            let r = try writer.append("umbrella.lent", body, op: .system)
+            durable.append(Self.now() - t0)
+            let line = LedgerLine.encode(seq: r.seq, at: r.at, op: r.op, ev: r.ev, body: r.body, prev: r.prev).bytes
+            let t1 = Self.now()
+            try line.withUnsafeBytes { try POSIXFile.writeAll(bare, $0, path: barePath) }
+            try POSIXFile.fsync(bare, path: barePath)
+            plain.append(Self.now() - t1)
+        }
+        try writer.close()
+        return (Self.percentile(durable, 0.5), Self.percentile(durable, 0.99),
+                Self.percentile(plain, 0.5), Self.percentile(plain, 0.99))
+    }
+
+    /// The value below which `p` of the samples fall (nearest rank).
+    public static func percentile(_ samples: [Double], _ p: Double) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
+        return sorted[min(max(rank, 0), sorted.count - 1)]
+    }
+
+    /// Monotonic seconds, for measuring durations only.
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func removeTree(_ path: String) {
+        guard let names = try? FileManagerShim.contents(path) else { unlink(path); return }
+        for n in names {
+            let p = "\(path)/\(n)"
+            var st = stat()
+            if lstat(p, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { removeTree(p) } else { unlink(p) }
+        }
+        rmdir(path)
+    }
+}

@@ -1,0 +1,347 @@
+import Glibc
+
+/// Appends events to one book, several processes at a time, without ever losing one.
+///
+/// Guarantees (each has a test; see GUARANTEES.md beside this file):
+/// - An append holds an exclusive `flock` on the book's lock file while it reads the tail
+///   and writes, writes the whole line in one `write(2)` on an `O_APPEND` descriptor, and
+///   with ``Durability/immediate`` fsyncs before it returns. A created file's folder is
+///   fsynced too.
+/// - Before writing, the writer catches up with lines other processes appended, checking
+///   each, and hands them to `replay` like its own, so in-memory state follows the file.
+/// - Opening checks the newest year of the book line by line. A torn tail is copied to a
+///   quarantine file, cut off and recorded with a `ledger.recovered` event; damage before
+///   the tail makes the writer refuse to open, naming book, year and seq.
+/// - A failed write is cut back to the last whole line before the error is reported, so
+///   a full disk or a file-size limit never leaves half a line behind.
+public final class BookWriter {
+    public let data: DataDirectory
+    public let book: BookName
+    public let durability: Durability
+    let clock: any Clock
+    let time: PlazaTime
+    let recoveryOperator: OperatorID
+    /// Called with every event of the book the writer learns of, in order: those read when
+    /// opening, those other writers added, and its own.
+    var replay: (LedgerRecord) throws -> Void
+
+    /// The newest year file, as far as it is known to be sound.
+    struct Tail {
+        var year: Int
+        var path: String
+        var fd: Int32
+        var size: Int64
+        var inode: UInt64
+        var seq: Int64
+        var hash: ChainHash
+    }
+
+    var tail: Tail?
+    var lockFD: Int32 = -1
+    var holdingLock = false
+    var pending: [UInt8] = []
+    var closed = false
+    /// Torn tails this writer set aside.
+    public private(set) var recoveries: [Recovery] = []
+
+    /// A torn tail that was set aside.
+    public struct Recovery: Sendable, Equatable {
+        public var year: Int
+        public var seq: Int64
+        public var bytes: Int64
+        public var quarantinePath: String
+    }
+
+    /// Opens a book for appending, checking and replaying its newest year.
+    ///
+    /// - Parameters:
+    ///   - replayFromYear: also replay (and link-check) the years from this one up to the
+    ///     newest; `nil` replays the newest year only.
+    ///   - recoveryOperator: the operator recorded on a `ledger.recovered` event.
+    ///   - replay: receives every event, as described on the type.
+    public init(data: DataDirectory, book: BookName, clock: any Clock, time: PlazaTime = .china,
+                durability: Durability = .immediate, replayFromYear: Int? = nil,
+                recoveryOperator: OperatorID = .system,
+                replay: @escaping (LedgerRecord) throws -> Void = { _ in }) throws {
+        self.data = data
+        self.book = book
+        self.clock = clock
+        self.time = time
+        self.durability = durability
+        self.recoveryOperator = recoveryOperator
+        self.replay = replay
+        // A write past RLIMIT_FSIZE must fail with EFBIG, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
+        try POSIXFile.makeDirectories(data.lockFolder)
+        lockFD = try POSIXFile.open("\(data.lockFolder)/\(book.rawValue).lock", O_RDWR | O_CREAT, action: "open the lock file")
+        do {
+            try lock()
+            defer { if durability == .immediate { unlock() } }
+            try openNewestYear(replayFromYear: replayFromYear)
+        } catch {
+            if let t = tail { Glibc.close(t.fd) }
+            tail = nil
+            Glibc.close(lockFD)
+            lockFD = -1
+            holdingLock = false
+            closed = true
+            throw error
+        }
+    }
+
+    deinit {
+        try? close()
+    }
+
+    /// Appends one event and returns it as recorded.
+    @discardableResult
+    public func append(_ ev: String, _ body: JSONObject, op: OperatorID) throws -> LedgerRecord {
+        try transaction { try $0.append(ev, body, op: op) }
+    }
+
+    /// Runs `body` while holding the book's lock, after catching up with other writers.
+    ///
+    /// Use it to check a rule against the latest state and append in one step: no other
+    /// process can append in between.
+    public func transaction<T>(_ body: (inout Appender) throws -> T) throws -> T {
+        precondition(!closed, "writer is closed")
+        if durability == .immediate { try lock() }
+        defer { if durability == .immediate { unlock() } }
+        if durability == .immediate { try catchUp() }
+        var appender = Appender(writer: self)
+        return try body(&appender)
+    }
+
+    /// Appends inside a ``BookWriter/transaction(_:)``.
+    public struct Appender {
+        let writer: BookWriter
+        @discardableResult
+        public mutating func append(_ ev: String, _ body: JSONObject, op: OperatorID) throws -> LedgerRecord {
+            try writer.appendLocked(ev, body, op: op)
+        }
+    }
+
+    /// Writes and fsyncs what a deferred writer has buffered.
+    public func sync() throws {
+        try flushPending()
+        if let t = tail { try POSIXFile.fsync(t.fd, path: t.path) }
+    }
+
+    /// Syncs, releases the lock and closes the files. Appending afterwards is an error.
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        defer {
+            if let t = tail { Glibc.close(t.fd) }
+            tail = nil
+            unlock()
+            if lockFD >= 0 { Glibc.close(lockFD) }
+            lockFD = -1
+        }
+        if durability == .deferred { try sync() }
+    }
+
+    /// The seq and hash of the newest line (0 and the starting link when empty).
+    public var head: (year: Int?, seq: Int64, hash: ChainHash) {
+        (tail?.year, tail?.seq ?? 0, tail?.hash ?? .zero)
+    }
+
+    // MARK: - Locking
+
+    func lock() throws {
+        guard !holdingLock else { return }
+        while flock(lockFD, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw LedgerError.io(path: "\(data.lockFolder)/\(book.rawValue).lock", action: "lock", errno: errno)
+        }
+        holdingLock = true
+    }
+
+    func unlock() {
+        guard holdingLock else { return }
+        flock(lockFD, LOCK_UN)
+        holdingLock = false
+    }
+
+    // MARK: - Opening and catching up
+
+    /// The years that have a file of this book, ascending.
+    func yearsOnDisk() -> [Int] {
+        data.years().filter { POSIXFile.exists(LedgerPaths.bookPath(data, year: $0, book: book)) }
+    }
+
+    func openNewestYear(replayFromYear: Int?) throws {
+        let years = yearsOnDisk()
+        guard let newest = years.last else { return }
+        var startPrev = ChainHash.zero
+        if let from = replayFromYear {
+            for y in years where y >= from && y < newest {
+                let path = LedgerPaths.bookPath(data, year: y, book: book)
+                let scan = try BookScanner.scan(path: path, startPrev: startPrev, decode: true) { try $0.forEach(replay) }
+                if let p = scan.problem { throw LedgerError.damaged(book: book, year: y, seq: p.seq, reason: p.reason) }
+                startPrev = scan.lastHash
+            }
+            if years.first(where: { $0 >= from }) == newest, let before = years.last(where: { $0 < newest }) {
+                startPrev = try LedgerPaths.lastHash(data, year: before, book: book)
+            }
+        } else if let before = years.last(where: { $0 < newest }) {
+            startPrev = try LedgerPaths.lastHash(data, year: before, book: book)
+        }
+        let path = LedgerPaths.bookPath(data, year: newest, book: book)
+        let fd = try POSIXFile.open(path, O_RDWR | O_APPEND, action: "open for writing")
+        let (size, inode) = try POSIXFile.size(fd, path: path)
+        tail = Tail(year: newest, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: startPrev)
+        try readNew(upTo: size)
+    }
+
+    /// Reads lines appended since the known tail (by anyone), checking and replaying them;
+    /// sets a torn tail aside.
+    func catchUp() throws {
+        if let t = tail {
+            let (size, inode) = try POSIXFile.size(t.fd, path: t.path)
+            if inode != t.inode || size < t.size {
+                throw LedgerError.damaged(book: book, year: t.year, seq: t.seq,
+                                          reason: "the file was replaced or cut short while open")
+            }
+            if size > t.size { try readNew(upTo: size) }
+            // Another writer may have started a newer year.
+            if let newest = yearsOnDisk().last, newest > t.year {
+                try switchToYear(newest)
+                try catchUp()
+            }
+        } else if !yearsOnDisk().isEmpty {
+            try openNewestYear(replayFromYear: nil)
+        }
+    }
+
+    func readNew(upTo size: Int64) throws {
+        guard var t = tail else { return }
+        let scan = try BookScanner.scan(fd: t.fd, path: t.path, size: size, from: t.size, startSeq: t.seq,
+                                        startPrev: t.hash, decode: true) { records in
+            for r in records { try replay(r) }
+        }
+        t.size = scan.soundLength
+        t.seq = scan.lastSeq
+        t.hash = scan.lastHash
+        tail = t
+        switch scan.problem {
+        case nil: break
+        case .damaged(let seq, _, let reason)?:
+            throw LedgerError.damaged(book: book, year: t.year, seq: seq, reason: reason)
+        case .tornTail(let seq, let offset, let bytes, let reason)?:
+            try setAsideTornTail(seq: seq, offset: offset, bytes: bytes, reason: reason)
+        }
+    }
+
+    func switchToYear(_ year: Int) throws {
+        guard let old = tail else { return }
+        let path = LedgerPaths.bookPath(data, year: year, book: book)
+        let fd = try POSIXFile.open(path, O_RDWR | O_APPEND, action: "open for writing")
+        let inode = try POSIXFile.size(fd, path: path).inode
+        Glibc.close(old.fd)
+        tail = Tail(year: year, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: old.hash)
+    }
+
+    /// Copies a torn tail to a quarantine file, cuts it off and records that it did.
+    func setAsideTornTail(seq: Int64, offset: Int64, bytes: Int64, reason: String) throws {
+        guard let t = tail else { return }
+        var torn = [UInt8](repeating: 0, count: Int(bytes))
+        let got = try torn.withUnsafeMutableBytes { try POSIXFile.pread(t.fd, into: $0.baseAddress!, count: Int(bytes), at: offset, path: t.path) }
+        torn.removeLast(torn.count - got)
+        let folder = LedgerPaths.folder(of: t.path)
+        var name = "\(book.rawValue).jsonl.quarantine-\(offset)"
+        var attempt = 1
+        var qfd: Int32 = -1
+        while true {
+            qfd = Glibc.open("\(folder)/\(name)", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if qfd >= 0 { break }
+            guard errno == EEXIST, attempt < 1000 else {
+                throw LedgerError.io(path: "\(folder)/\(name)", action: "create quarantine file", errno: errno)
+            }
+            attempt += 1
+            name = "\(book.rawValue).jsonl.quarantine-\(offset)-\(attempt)"
+        }
+        let qpath = "\(folder)/\(name)"
+        defer { Glibc.close(qfd) }
+        try torn.withUnsafeBytes { try POSIXFile.writeAll(qfd, $0, path: qpath) }
+        try POSIXFile.fsync(qfd, path: qpath)
+        try POSIXFile.fsyncDirectory(folder)
+        guard ftruncate(t.fd, off_t(offset)) == 0 else {
+            throw LedgerError.io(path: t.path, action: "cut the torn tail off", errno: errno)
+        }
+        try POSIXFile.fsync(t.fd, path: t.path)
+        recoveries.append(Recovery(year: t.year, seq: seq, bytes: Int64(got), quarantinePath: qpath))
+        let body: JSONObject = JSONObject([
+            ("bytes", .int(Int64(got))), ("offset", .int(offset)), ("quarantine", .string(name)),
+            ("reason", .string(reason)), ("seq", .int(seq)),
+        ])
+        _ = try appendLocked(LedgerEvents.recovered, body, op: recoveryOperator, forceYear: t.year)
+        if durability == .deferred { try sync() }
+    }
+
+    // MARK: - Appending
+
+    func appendLocked(_ ev: String, _ body: JSONObject, op: OperatorID, forceYear: Int? = nil) throws -> LedgerRecord {
+        let now = clock.now()
+        let year = forceYear ?? time.civil(now).year
+        if let t = tail, year < t.year { throw LedgerError.clockBehind(book: book, clockYear: year, bookYear: t.year) }
+        if tail == nil || year > tail!.year { try startYear(year) }
+        guard var t = tail else { preconditionFailure("no tail after starting a year") }
+        let at = time.rfc3339(now)
+        let (line, hash) = LedgerLine.encode(seq: t.seq + 1, at: at, op: op, ev: ev, body: body, prev: t.hash)
+        guard line.count - 1 <= LedgerLimits.maxLineBytes else { throw LedgerError.eventTooLarge(bytes: line.count) }
+        switch durability {
+        case .immediate:
+            do {
+                try line.withUnsafeBytes { try POSIXFile.writeAll(t.fd, $0, path: t.path) }
+                try POSIXFile.fsync(t.fd, path: t.path)
+            } catch {
+                // Leave no half line behind: cut back to the last whole one.
+                _ = ftruncate(t.fd, off_t(t.size))
+                _ = Glibc.fsync(t.fd)
+                throw error
+            }
+        case .deferred:
+            pending.append(contentsOf: line)
+            if pending.count >= 4 << 20 { try flushPending() }
+        }
+        let record = LedgerRecord(seq: t.seq + 1, instant: now, offsetSeconds: time.offsetSeconds, op: op, ev: ev, body: body, prev: t.hash, hash: hash)
+        t.size += Int64(line.count)
+        t.seq += 1
+        t.hash = hash
+        tail = t
+        try replay(record)
+        return record
+    }
+
+    func flushPending() throws {
+        guard !pending.isEmpty, let t = tail else { return }
+        let base = t.size - Int64(pending.count)
+        do {
+            try pending.withUnsafeBytes { try POSIXFile.writeAll(t.fd, $0, path: t.path) }
+        } catch {
+            _ = ftruncate(t.fd, off_t(base))
+            throw error
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Creates the file of a new year; its first line links to the last hash so far.
+    func startYear(_ year: Int) throws {
+        try flushPending()
+        if let t = tail { try POSIXFile.fsync(t.fd, path: t.path) }
+        let folder = data.yearFolder(year)
+        try POSIXFile.makeDirectories(folder)
+        let path = LedgerPaths.bookPath(data, year: year, book: book)
+        let fd = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT, action: "create")
+        try POSIXFile.fsyncDirectory(folder)
+        let (size, inode) = try POSIXFile.size(fd, path: path)
+        var prev = tail?.hash ?? .zero
+        if tail == nil, let before = yearsOnDisk().last(where: { $0 < year }) {
+            prev = try LedgerPaths.lastHash(data, year: before, book: book)
+        }
+        if let old = tail { Glibc.close(old.fd) }
+        tail = Tail(year: year, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: prev)
+        if size > 0 { try readNew(upTo: size) }
+    }
+}

@@ -1,0 +1,10 @@
+/// When an appended event is on disk.
+public enum Durability: Sendable {
+    /// Every append is fsynced before it returns: what the console uses, so "done" on the
+    /// screen means the event survives a power cut.
+    case immediate
+    /// Appends are buffered under a lock held for the writer's life and fsynced by
+    /// ``BookWriter/sync()`` (and on close): for bulk writers such as `demo-data`. The
+    /// lines are byte for byte what `.immediate` would write.
+    case deferred
+}

@@ -1,0 +1,125 @@
+/// The ledger's line format: writing one, and reading one back with its hash checked.
+///
+///     {"seq":7,"at":"2026-03-01T10:15:00+08:00","op":"li.na","ev":"umbrella.lent",
+///      "body":{…},"prev":"<64 hex>","hash":"<64 hex>"}\n
+///
+/// (one line in the file). `hash` is SHA-256 of the line's canonical bytes without the
+/// hash member, i.e. of everything before `,"hash":` followed by `}`. Since the hash
+/// member always has the same length, the hashed part is found without parsing.
+public enum LedgerLine {
+    /// `,"hash":"` + 64 hex + `"}`.
+    static let hashSuffixLength = 75
+    /// `,"prev":"` + 64 hex + `"`.
+    static let prevMemberLength = 74
+    /// The shortest possible line (without its newline).
+    static let minimumLength = 40 + hashSuffixLength + prevMemberLength
+
+    /// The complete line, newline included, and its hash.
+    public static func encode(seq: Int64, at: String, op: OperatorID, ev: String, body: JSONObject,
+                              prev: ChainHash) -> (bytes: [UInt8], hash: ChainHash) {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        out.append(contentsOf: Array(#"{"seq":"#.utf8))
+        CanonicalJSON.appendInt(seq, to: &out)
+        out.append(contentsOf: Array(#","at":"#.utf8))
+        CanonicalJSON.appendString(at, to: &out)
+        out.append(contentsOf: Array(#","op":"#.utf8))
+        CanonicalJSON.appendString(op.rawValue, to: &out)
+        out.append(contentsOf: Array(#","ev":"#.utf8))
+        CanonicalJSON.appendString(ev, to: &out)
+        out.append(contentsOf: Array(#","body":"#.utf8))
+        CanonicalJSON.append(.object(body), to: &out)
+        out.append(contentsOf: Array(#","prev":""#.utf8))
+        prev.appendHex(to: &out)
+        out.append(34)
+        let hash = out.withUnsafeBytes { ChainHash.sha256($0, then: UInt8(ascii: "}")) }
+        out.append(contentsOf: Array(#","hash":""#.utf8))
+        hash.appendHex(to: &out)
+        out.append(contentsOf: [34, 125, 10])
+        return (out, hash)
+    }
+
+    /// What reading a line found.
+    struct Parsed {
+        var seq: Int64
+        var prev: ChainHash
+        var hash: ChainHash
+        var record: LedgerRecord?
+    }
+
+    /// Reads one line (without its newline), checks its structure and its own hash, and
+    /// decodes it into a record when `decode` is set.
+    static func parse(_ p: UnsafePointer<UInt8>, count n: Int, decode: Bool,
+                      strings: RecentStrings? = nil) throws(LineFault) -> Parsed {
+        guard n >= minimumLength else { throw LineFault("line too short to be an event") }
+        let hashStart = n - hashSuffixLength
+        var s = JSONScanner(p, from: 0, to: hashStart)
+        try s.expect(literal: #"{"seq":"#)
+        let seq = try s.integer()
+        guard seq >= 1 else { throw LineFault("seq must be 1 or more") }
+        try s.expect(literal: #","at":"#)
+        let atStart = s.i
+        try s.skipString()
+        guard s.i - atStart == 27 || s.i - atStart == 22,
+              let when = PlazaTime.parseRFC3339(p + atStart + 1, count: s.i - atStart - 2) else {
+            throw LineFault("'at' is not an RFC 3339 time")
+        }
+        try s.expect(literal: #","op":"#)
+        let opStart = s.i
+        try s.skipString()
+        try s.expect(literal: #","ev":"#)
+        let evStart = s.i
+        try s.skipString()
+        guard s.i - evStart > 2 else { throw LineFault("'ev' is empty") }
+        try s.expect(literal: #","body":"#)
+        var body = JSONObject()
+        if decode {
+            body = try s.object(depth: 1)
+        } else {
+            try s.skipObject(depth: 1)
+        }
+        try s.expect(literal: #","prev":""#)
+        guard s.i == hashStart - 65 else { throw LineFault("'prev' is not where it belongs") }
+        guard let prev = ChainHash(hexAt: p + s.i) else { throw LineFault("'prev' is not 64 lower-case hex digits") }
+        s.i += 64
+        try s.expect(UInt8(ascii: "\""))
+        var t = JSONScanner(p, from: hashStart, to: n)
+        try t.expect(literal: #","hash":""#)
+        guard let stored = ChainHash(hexAt: p + t.i) else { throw LineFault("'hash' is not 64 lower-case hex digits") }
+        t.i += 64
+        try t.expect(literal: #""}"#)
+        let computed = ChainHash.sha256(UnsafeRawBufferPointer(start: p, count: hashStart), then: UInt8(ascii: "}"))
+        guard computed == stored else { throw LineFault("hash does not match the line's content") }
+        var record: LedgerRecord?
+        if decode {
+            let op = try plainString(p, at: opStart, strings: strings)
+            let ev = try plainString(p, at: evStart, strings: strings)
+            let opID: OperatorID
+            if let known = strings?.lastOperator, known.rawValue == op {
+                opID = known
+            } else {
+                guard let checked = try? OperatorID(op) else { throw LineFault("'op' is not an operator id") }
+                opID = checked
+                strings?.lastOperator = checked
+            }
+            record = LedgerRecord(seq: seq, instant: when.instant, offsetSeconds: when.offset, op: opID, ev: ev,
+                                  body: body, prev: prev, hash: stored)
+        }
+        return Parsed(seq: seq, prev: prev, hash: stored, record: record)
+    }
+
+    /// The string whose opening quote is at `start`, reused from `strings` when it has no
+    /// escapes.
+    static func plainString(_ p: UnsafePointer<UInt8>, at start: Int, strings: RecentStrings?) throws(LineFault) -> String {
+        var k = start + 1
+        while p[k] != UInt8(ascii: "\"") {
+            if p[k] == UInt8(ascii: "\\") {
+                var scanner = JSONScanner(p, from: start, to: Int.max)
+                return try scanner.string()
+            }
+            k += 1
+        }
+        if let strings { return strings.string(p + start + 1, count: k - start - 1) }
+        return String(decoding: UnsafeBufferPointer(start: p + start + 1, count: k - start - 1), as: UTF8.self)
+    }
+}

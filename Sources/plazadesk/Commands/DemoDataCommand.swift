@@ -1,0 +1,36 @@
+import ArgumentParser
+import DeskDomain
+
+struct DemoDataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo-data",
+        abstract: "Write a plausible, deterministic year of desk activity (every book) in the real format."
+    )
+
+    @OptionGroup var data: DataOption
+    @Option(help: "How many events to write.") var events: Int
+    @Option(help: "The year (default: 2026).") var year: Int = 2026
+    @Option(help: "Seed of the generator: the same seed writes the same year.") var seed: UInt64 = 1
+
+    func validate() throws {
+        guard events >= 0, events <= 50_000_000 else { throw ValidationError("--events must be between 0 and 50000000.") }
+        guard (2000...2999).contains(year) else { throw ValidationError("--year must be a year like 2026.") }
+    }
+
+    func run() throws {
+        let dir = data.resolved()
+        let t0 = LedgerBench.now()
+        do {
+            let counts = try GenericDemoYear(data: dir, year: year, events: events, seed: seed).write()
+            let total = counts.values.reduce(0, +)
+            print("wrote \(total) events for \(year) into \(dir.path) in \(String(format2(LedgerBench.now() - t0))) s")
+        } catch {
+            throw fail("\(error)", code: 1)
+        }
+    }
+}
+
+func format2(_ v: Double) -> String {
+    let r = (v * 1000).rounded() / 1000
+    return String(r)
+}

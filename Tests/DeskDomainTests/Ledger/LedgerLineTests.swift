@@ -1,0 +1,51 @@
+import Crypto
+import Testing
+@testable import DeskDomain
+
+@Suite struct LedgerLineTests {
+    let body: JSONObject = JSONObject([("unit", "U7"), ("depositFen", 5000), ("customer", "李娜")])
+
+    @Test func theLineHasTheFieldsInOrderAndTheHashOfTheRest() throws {
+        let (bytes, hash) = LedgerLine.encode(seq: 3, at: "2026-03-01T10:15:00+08:00", op: try OperatorID("clerk.li"),
+                                              ev: "umbrella.lent", body: body, prev: .zero)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let expectedPrefix = #"{"seq":3,"at":"2026-03-01T10:15:00+08:00","op":"clerk.li","ev":"umbrella.lent","body":{"customer":"李娜","depositFen":5000,"unit":"U7"},"prev":""# + String(repeating: "0", count: 64) + "\""
+        #expect(text == expectedPrefix + #","hash":""# + hash.hex + "\"}\n")
+        // The hash is SHA-256 of the line without its hash member, computed independently.
+        let digest = SHA256.hash(data: Array((expectedPrefix + "}").utf8))
+        #expect(digest.map { String(format2hex: $0) }.joined() == hash.hex)
+    }
+
+    @Test func parsingGivesBackTheRecord() throws {
+        let prev = ChainHash(hex: String(repeating: "ab", count: 32))!
+        let (bytes, hash) = LedgerLine.encode(seq: 9, at: "2026-03-01T10:15:00+08:00", op: .system, ev: "x.y", body: body, prev: prev)
+        let parsed = try bytes.withUnsafeBufferPointer { try LedgerLine.parse($0.baseAddress!, count: $0.count - 1, decode: true) }
+        let r = try #require(parsed.record)
+        #expect(r.seq == 9 && r.prev == prev && r.hash == hash && r.body == body && r.ev == "x.y" && r.op == .system)
+        #expect(r.at == "2026-03-01T10:15:00+08:00")
+        #expect(r.instant == 1_772_331_300)
+        // Re-encoding the decoded record gives the same bytes.
+        #expect(LedgerLine.encode(seq: r.seq, at: r.at, op: r.op, ev: r.ev, body: r.body, prev: r.prev).bytes == bytes)
+    }
+
+    @Test func hexRoundTripsAndRefusesUpperCaseAndNonHex() {
+        let h = ChainHash(hex: "0123456789abcdef0123456789abcdef0123456789abcdeffedcba9876543210")!
+        #expect(h.hex == "0123456789abcdef0123456789abcdef0123456789abcdeffedcba9876543210")
+        var good = Array("0123456789abcdef0123456789abcdef0123456789abcdeffedcba9876543210".utf8)
+        for i in 0..<64 {
+            for bad: UInt8 in [0x2f, 0x3a, 0x40, 0x41, 0x46, 0x60, 0x67, 0x00, 0xff, 0xb0, 0xe1] {
+                let keep = good[i]
+                good[i] = bad
+                #expect(ChainHash(hex: String(decoding: good, as: UTF8.self)) == nil, "byte \(bad) at \(i)")
+                good[i] = keep
+            }
+        }
+    }
+}
+
+extension String {
+    init(format2hex byte: UInt8) {
+        let digits = Array("0123456789abcdef")
+        self = String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Glibc
+
+/// Runs the real `plazadesk` binary that `swift build` put beside the test bundle.
+enum PlazaDeskProcess {
+    /// `$PLAZADESK_BIN`, else `plazadesk` in the folder of the running test bundle.
+    static var binary: String {
+        if let env = ProcessInfo.processInfo.environment["PLAZADESK_BIN"], !env.isEmpty { return env }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("plazadesk").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/plazadesk").path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// True when the process ended by a signal (a crash), not by exiting.
+        var signalled: Bool
+    }
+
+    /// Runs plazadesk (or, with `prefix`, e.g. `setpriv …`, a command that runs it) and waits.
+    static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        if prefix.isEmpty {
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: prefix[0])
+            p.arguments = Array(prefix.dropFirst()) + [binary] + arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      signalled: p.terminationReason == .uncaughtSignal)
+    }
+
+    /// Starts plazadesk with its standard output going to a file (so nothing it printed is
+    /// lost when it is killed).
+    static func start(_ arguments: [String], stdoutFile: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        FileManager.default.createFile(atPath: stdoutFile, contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: stdoutFile)
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+}
+
+/// A fresh folder per test.
+final class Scratch {
+    let path: String
+    init() {
+        path = NSTemporaryDirectory() + "plazadesk-e2e-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func bytes(_ relative: String) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: path + "/" + relative) ?? Data())
+    }
+    func write(_ relative: String, _ bytes: [UInt8]) {
+        FileManager.default.createFile(atPath: path + "/" + relative, contents: Data(bytes))
+    }
+    func append(_ relative: String, _ bytes: [UInt8]) {
+        let h = FileHandle(forWritingAtPath: path + "/" + relative)!
+        h.seekToEndOfFile()
+        h.write(Data(bytes))
+        try? h.close()
+    }
+    func files(_ relative: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
+    }
+}
