@@ -12,6 +12,8 @@ public struct BookScan: Sendable, Equatable {
     public var lastHash: ChainHash = .zero
     /// The first problem, if any.
     public var problem: Problem?
+    /// The hash of the line whose seq was asked for with `watchSeq`, if it was read.
+    public var watchedHash: ChainHash?
 
     /// The first thing wrong with a book.
     public enum Problem: Sendable, Equatable {

@@ -19,7 +19,8 @@ public enum BookScanner {
     ///   - decode: build ``LedgerRecord``s and pass them to `deliver` (off for `verify`).
     ///   - deliver: called with each window's sound records, in order.
     public static func scan(path: String, from offset: Int64 = 0, startSeq: Int64 = 0, startPrev: ChainHash,
-                            decode: Bool, deliver: ([LedgerRecord]) throws -> Void = { _ in }) throws -> BookScan {
+                            decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil,
+                            deliver: ([LedgerRecord]) throws -> Void = { _ in }) throws -> BookScan {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return BookScan(lastSeq: startSeq, lastHash: startPrev) }
@@ -28,11 +29,12 @@ public enum BookScanner {
         defer { close(fd) }
         let size = try POSIXFile.size(fd, path: path).size
         return try scan(fd: fd, path: path, size: size, from: offset, startSeq: startSeq, startPrev: startPrev,
-                        decode: decode, deliver: deliver)
+                        decode: decode, decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq, deliver: deliver)
     }
 
     static func scan(fd: Int32, path: String, size: Int64, from offset: Int64, startSeq: Int64, startPrev: ChainHash,
-                     decode: Bool, deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
+                     decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil,
+                     deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
         var result = BookScan(fileSize: size, soundLength: offset, lastSeq: startSeq, lastHash: startPrev)
         let reader = WindowReader(fd: fd, path: path, size: size, offset: offset)
         // While the main thread hands on window k, window k+1 is checked on other threads.
@@ -47,7 +49,8 @@ public enum BookScanner {
                 let box = UnsafeSendable(out)
                 let window = UnsafeSendable(w)
                 DispatchQueue.global().async(group: group) {
-                    box.value.pointee = checkWindowParts(window.value, decode: decode)
+                    box.value.pointee = checkWindowParts(window.value, decode: decode, decodeAfterSeq: decodeAfterSeq,
+                                                         watchSeq: watchSeq)
                 }
                 launched = (w, box, group)
             }
@@ -168,7 +171,7 @@ public enum BookScanner {
     }
 
     /// Checks a window's lines, its two halves on two threads.
-    static func checkWindowParts(_ w: Window, decode: Bool) -> [Part] {
+    static func checkWindowParts(_ w: Window, decode: Bool, decodeAfterSeq: Int64, watchSeq: Int64?) -> [Part] {
         var bounds = [(0, w.count)]
         if w.count > 256 << 10 {
             var mid = w.count / 2
@@ -181,7 +184,8 @@ public enum BookScanner {
         parts.withUnsafeMutableBufferPointer { buf in
             let out = UnsafeSendable(buf)
             DispatchQueue.concurrentPerform(iterations: splits.count) { i in
-                out.value[i] = checkPart(shared.value, from: splits[i].0, to: splits[i].1, decode: decode)
+                out.value[i] = checkPart(shared.value, from: splits[i].0, to: splits[i].1, decode: decode,
+                                         decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq)
             }
         }
         return parts
@@ -205,6 +209,7 @@ public enum BookScanner {
                 return report(reason: linkFault, lineStart: part.start, lineEnd: end, window: w, result: &result)
             }
             if !part.records.isEmpty { try deliver(part.records) }
+            if let h = part.watched { result.watchedHash = h }
             if part.count > 0 {
                 result.events += part.count
                 result.lastSeq = part.lastSeq
@@ -240,13 +245,15 @@ public enum BookScanner {
         var lastSeq: Int64 = 0
         var lastHash = ChainHash.zero
         var records: [LedgerRecord] = []
+        var watched: ChainHash?
         /// Byte offset (in the window) and reason of the first bad line, and whether it is
         /// bad in itself (true) or only by its link to the line before (false).
         var fault: (offset: Int, end: Int, reason: String)?
     }
 
     /// Checks the lines in `[from, to)` (which ends just after a newline).
-    static func checkPart(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int, decode: Bool) -> Part {
+    static func checkPart(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int, decode: Bool,
+                          decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil) -> Part {
         let strings = decode ? RecentStrings() : nil
         var part = Part(start: from, end: to)
         if decode { part.records.reserveCapacity((to - from) / 300 + 1) }
@@ -256,7 +263,8 @@ public enum BookScanner {
             let length = nl - at - 1
             do throws(LineFault) {
                 if length > LedgerLimits.maxLineBytes { throw LineFault("a line longer than \(LedgerLimits.maxLineBytes) bytes") }
-                let parsed = try LedgerLine.parse(bytes + at, count: length, decode: decode, strings: strings)
+                let parsed = try LedgerLine.parse(bytes + at, count: length, decode: decode, decodeAfterSeq: decodeAfterSeq,
+                                                  strings: strings)
                 if part.count == 0 {
                     part.firstSeq = parsed.seq
                     part.firstPrev = parsed.prev
@@ -268,6 +276,7 @@ public enum BookScanner {
                 part.count += 1
                 part.lastSeq = parsed.seq
                 part.lastHash = parsed.hash
+                if parsed.seq == watchSeq { part.watched = parsed.hash }
                 if let r = parsed.record { part.records.append(r) }
             } catch {
                 part.fault = (at, nl, error.reason)

@@ -55,12 +55,14 @@ public final class BookWriter {
     /// Opens a book for appending, checking and replaying its newest year.
     ///
     /// - Parameters:
-    ///   - replayFromYear: also replay (and link-check) the years from this one up to the
-    ///     newest; `nil` replays the newest year only.
+    ///   - start: which events to replay: the newest year's, every year's, or those after a
+    ///     snapshot (whose line must still carry the snapshot's hash, else
+    ///     ``LedgerError/snapshotMismatch`` is thrown). Every line of the years read is
+    ///     checked either way.
     ///   - recoveryOperator: the operator recorded on a `ledger.recovered` event.
     ///   - replay: receives every event, as described on the type.
     public init(data: DataDirectory, book: BookName, clock: any Clock, time: PlazaTime = .china,
-                durability: Durability = .immediate, replayFromYear: Int? = nil,
+                durability: Durability = .immediate, start: ReplayStart = .newestYear,
                 recoveryOperator: OperatorID = .system,
                 replay: @escaping (LedgerRecord) throws -> Void = { _ in }) throws {
         self.data = data
@@ -77,7 +79,7 @@ public final class BookWriter {
         do {
             try lock()
             defer { if durability == .immediate { unlock() } }
-            try openNewestYear(replayFromYear: replayFromYear)
+            try openNewestYear(start: start)
         } catch {
             if let t = tail { Glibc.close(t.fd) }
             tail = nil
@@ -170,28 +172,41 @@ public final class BookWriter {
         data.years().filter { POSIXFile.exists(LedgerPaths.bookPath(data, year: $0, book: book)) }
     }
 
-    func openNewestYear(replayFromYear: Int?) throws {
+    func openNewestYear(start: ReplayStart) throws {
         let years = yearsOnDisk()
-        guard let newest = years.last else { return }
-        var startPrev = ChainHash.zero
-        if let from = replayFromYear {
-            for y in years where y >= from && y < newest {
-                let path = LedgerPaths.bookPath(data, year: y, book: book)
-                let scan = try BookScanner.scan(path: path, startPrev: startPrev, decode: true) { try $0.forEach(replay) }
-                if let p = scan.problem { throw LedgerError.damaged(book: book, year: y, seq: p.seq, reason: p.reason) }
-                startPrev = scan.lastHash
-            }
-            if years.first(where: { $0 >= from }) == newest, let before = years.last(where: { $0 < newest }) {
-                startPrev = try LedgerPaths.lastHash(data, year: before, book: book)
-            }
-        } else if let before = years.last(where: { $0 < newest }) {
-            startPrev = try LedgerPaths.lastHash(data, year: before, book: book)
+        guard let newest = years.last else {
+            if case .after = start { throw LedgerError.snapshotMismatch(book: book) }
+            return
+        }
+        var first = newest
+        var skipYear: Int?, skipSeq: Int64 = 0, expected: ChainHash?
+        switch start {
+        case .newestYear: break
+        case .allYears: first = years[0]
+        case .after(let y, let seq, let hash):
+            guard years.contains(y) else { throw LedgerError.snapshotMismatch(book: book) }
+            first = y; skipYear = y; skipSeq = seq; expected = hash
+        }
+        var prev = ChainHash.zero
+        if let before = years.last(where: { $0 < first }) { prev = try LedgerPaths.lastHash(data, year: before, book: book) }
+        for y in years where y >= first && y < newest {
+            let path = LedgerPaths.bookPath(data, year: y, book: book)
+            let skip = y == skipYear ? skipSeq : 0
+            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true, decodeAfterSeq: skip,
+                                            watchSeq: y == skipYear ? skipSeq : nil) { try $0.forEach(replay) }
+            if let p = scan.problem { throw LedgerError.damaged(book: book, year: y, seq: p.seq, reason: p.reason) }
+            if y == skipYear, skipSeq > 0, scan.watchedHash != expected { throw LedgerError.snapshotMismatch(book: book) }
+            prev = scan.lastHash
         }
         let path = LedgerPaths.bookPath(data, year: newest, book: book)
         let fd = try POSIXFile.open(path, O_RDWR | O_APPEND, action: "open for writing")
         let (size, inode) = try POSIXFile.size(fd, path: path)
-        tail = Tail(year: newest, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: startPrev)
-        try readNew(upTo: size)
+        tail = Tail(year: newest, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: prev)
+        if newest == skipYear {
+            try readNew(upTo: size, decodeAfterSeq: skipSeq, watchSeq: skipSeq > 0 ? skipSeq : nil, expected: expected)
+        } else {
+            try readNew(upTo: size)
+        }
     }
 
     /// Reads lines appended since the known tail (by anyone), checking and replaying them;
@@ -210,15 +225,19 @@ public final class BookWriter {
                 try catchUp()
             }
         } else if !yearsOnDisk().isEmpty {
-            try openNewestYear(replayFromYear: nil)
+            try openNewestYear(start: .newestYear)
         }
     }
 
-    func readNew(upTo size: Int64) throws {
+    func readNew(upTo size: Int64, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, expected: ChainHash? = nil) throws {
         guard var t = tail else { return }
         let scan = try BookScanner.scan(fd: t.fd, path: t.path, size: size, from: t.size, startSeq: t.seq,
-                                        startPrev: t.hash, decode: true) { records in
+                                        startPrev: t.hash, decode: true, decodeAfterSeq: decodeAfterSeq,
+                                        watchSeq: watchSeq) { records in
             for r in records { try replay(r) }
+        }
+        if let watchSeq, scan.watchedHash != expected, scan.problem == nil || scan.lastSeq >= watchSeq {
+            throw LedgerError.snapshotMismatch(book: book)
         }
         t.size = scan.soundLength
         t.seq = scan.lastSeq

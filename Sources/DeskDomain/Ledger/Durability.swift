@@ -8,3 +8,13 @@ public enum Durability: Sendable {
     /// lines are byte for byte what `.immediate` would write.
     case deferred
 }
+
+/// Which events a writer replays when it opens a book.
+public enum ReplayStart: Sendable, Equatable {
+    /// The newest year's events (the engine's default).
+    case newestYear
+    /// Every year's, oldest first: state that outlives a year (cards, loans over New Year).
+    case allYears
+    /// Those after a snapshot taken at `seq` of `year`, whose hash must still be `hash`.
+    case after(year: Int, seq: Int64, hash: ChainHash)
+}

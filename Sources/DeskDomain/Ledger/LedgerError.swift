@@ -16,6 +16,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDataDirectory(path: String)
     /// The line would be larger than a ledger line may be.
     case eventTooLarge(bytes: Int)
+    /// A snapshot does not match the book any more (it is derived data: replay instead).
+    case snapshotMismatch(book: BookName)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the clock says \(clockYear) but book \(book) already has \(bookYear): check the machine's date before writing."
         case let .noDataDirectory(path):
             return "there is no data directory at \(path) (nothing recorded there yet); pass --data with the right folder."
+        case let .snapshotMismatch(book):
+            return "the saved snapshot of book \(book) does not match the ledger; the book is replayed instead."
         case let .eventTooLarge(bytes):
             return "the event is too large to record (\(bytes) bytes; at most \(LedgerLimits.maxLineBytes))."
         }

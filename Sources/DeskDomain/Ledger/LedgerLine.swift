@@ -49,7 +49,7 @@ public enum LedgerLine {
 
     /// Reads one line (without its newline), checks its structure and its own hash, and
     /// decodes it into a record when `decode` is set.
-    static func parse(_ p: UnsafePointer<UInt8>, count n: Int, decode: Bool,
+    static func parse(_ p: UnsafePointer<UInt8>, count n: Int, decode decodeAsked: Bool, decodeAfterSeq: Int64 = 0,
                       strings: RecentStrings? = nil) throws(LineFault) -> Parsed {
         guard n >= minimumLength else { throw LineFault("line too short to be an event") }
         let hashStart = n - hashSuffixLength
@@ -57,6 +57,7 @@ public enum LedgerLine {
         try s.expect(literal: #"{"seq":"#)
         let seq = try s.integer()
         guard seq >= 1 else { throw LineFault("seq must be 1 or more") }
+        let decode = decodeAsked && seq > decodeAfterSeq
         try s.expect(literal: #","at":"#)
         let atStart = s.i
         try s.skipString()

@@ -43,9 +43,3 @@ import Testing
     }
 }
 
-extension String {
-    init(format2hex byte: UInt8) {
-        let digits = Array("0123456789abcdef")
-        self = String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-    }
-}

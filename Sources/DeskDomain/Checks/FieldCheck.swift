@@ -1,0 +1,70 @@
+/// Checks of what a clerk typed into a form field, turned into ``CommonError``s that name
+/// the field.
+///
+///     let name = try FieldCheck.text(input.name, field: "name", max: 40)
+///     let fee = try FieldCheck.money(input.fee, field: "fee")
+public enum FieldCheck {
+    /// Trimmed text; refuses empty (when required), too long, or control characters.
+    public static func text(_ value: String, field: String, max: Int = 200, required: Bool = true) throws(CommonError) -> String {
+        let t = value.trimmingSpaces()
+        if t.isEmpty {
+            if required { throw .required(field: field) }
+            return ""
+        }
+        guard t.count <= max else { throw .tooLong(field: field, max: max) }
+        for s in t.unicodeScalars {
+            if s.value < 0x20 || (s.value >= 0x7f && s.value < 0xa0) || s.value == 0x2028 || s.value == 0x2029 {
+                throw .unprintable(field: field)
+            }
+            if s.properties.generalCategory == .unassigned || s.properties.generalCategory == .surrogate { throw .unprintable(field: field) }
+        }
+        return t
+    }
+
+    /// Optional text: empty gives nil.
+    public static func optionalText(_ value: String, field: String, max: Int = 200) throws(CommonError) -> String? {
+        let t = try text(value, field: field, max: max, required: false)
+        return t.isEmpty ? nil : t
+    }
+
+    /// A whole number within a range.
+    public static func integer(_ value: String, field: String, min: Int64, max: Int64) throws(CommonError) -> Int64 {
+        let t = value.trimmingSpaces()
+        if t.isEmpty { throw .required(field: field) }
+        guard t.count <= 19, t.allSatisfy({ $0.isASCII && $0.isNumber }) || (t.first == "-" && t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && t.count > 1),
+              let v = Int64(t) else { throw .notANumber(field: field, text: String(t.prefix(20))) }
+        guard v >= min, v <= max else { throw .outOfRange(field: field, min: min, max: max) }
+        return v
+    }
+
+    /// An amount of money.
+    public static func money(_ value: String, field: String) throws(CommonError) -> Money {
+        do { return try Money.parse(value) } catch { throw .badAmount(field: field, reason: error) }
+    }
+
+    /// A date typed as YYYY-MM-DD.
+    public static func date(_ value: String, field: String) throws(CommonError) -> CivilTime {
+        let t = value.trimmingSpaces()
+        if t.isEmpty { throw .required(field: field) }
+        guard let d = CivilTime.parseDate(t) else { throw .badDate(field: field, text: String(t.prefix(20))) }
+        return d
+    }
+
+    /// A phone number (masked form is what gets stored).
+    public static func phone(_ value: String, field: String) throws(CommonError) -> PhoneNumber {
+        if value.trimmingSpaces().isEmpty { throw .required(field: field) }
+        do { return try PhoneNumber(value) } catch { throw .badPhone(field: field) }
+    }
+
+    /// A resident ID number.
+    public static func residentID(_ value: String, field: String) throws(CommonError) -> ResidentID {
+        if value.trimmingSpaces().isEmpty { throw .required(field: field) }
+        do { return try ResidentID(value) } catch { throw .badResidentID(field: field, reason: error) }
+    }
+
+    /// A unified social credit code; `allowFailedCheck` only for a lead's override.
+    public static func creditCode(_ value: String, field: String, allowFailedCheck: Bool = false) throws(CommonError) -> CreditCode {
+        if value.trimmingSpaces().isEmpty { throw .required(field: field) }
+        do { return try CreditCode(value, allowFailedCheck: allowFailedCheck) } catch { throw .badCreditCode(field: field, reason: error) }
+    }
+}

@@ -1,0 +1,64 @@
+/// Refusals shared by every desk service: roles and the shape of what was typed.
+public enum CommonError: DeskFailure, Equatable {
+    /// The operator's role may not do this.
+    case notAllowed(action: DeskAction, role: Role)
+    /// A required field is empty.
+    case required(field: String)
+    /// A field is longer than the desk keeps.
+    case tooLong(field: String, max: Int)
+    /// A field holds control characters (or other text that cannot be printed).
+    case unprintable(field: String)
+    /// A whole number was expected.
+    case notANumber(field: String, text: String)
+    /// A number outside what the field allows.
+    case outOfRange(field: String, min: Int64, max: Int64)
+    /// An amount of money that was refused.
+    case badAmount(field: String, reason: MoneyError)
+    /// A date that is not YYYY-MM-DD or not a real day.
+    case badDate(field: String, text: String)
+    /// A phone number that is not one.
+    case badPhone(field: String)
+    /// A resident ID number that fails its checks.
+    case badResidentID(field: String, reason: ResidentIDError)
+    /// A unified social credit code that fails its checks.
+    case badCreditCode(field: String, reason: CreditCodeError)
+
+    public var field: String? {
+        switch self {
+        case .notAllowed: return nil
+        case .required(let f), .tooLong(let f, _), .unprintable(let f), .notANumber(let f, _), .outOfRange(let f, _, _),
+             .badAmount(let f, _), .badDate(let f, _), .badPhone(let f), .badResidentID(let f, _), .badCreditCode(let f, _):
+            return f
+        }
+    }
+
+    public func message(_ l: Language) -> String {
+        switch self {
+        case let .notAllowed(action, role):
+            let who = l.pick(["clerk": "柜员", "lead": "值班主管", "auditor": "审计"][role.rawValue]!, role.rawValue)
+            return l.pick("\(who)无权\(action.name(l))，请值班主管办理。", "A \(who) may not \(action.name(l)); ask the shift lead.")
+        case .required: return l.pick("此项必填。", "This field is required.")
+        case let .tooLong(_, max): return l.pick("太长了，最多 \(max) 个字。", "Too long: at most \(max) characters.")
+        case .unprintable: return l.pick("含有不能打印的字符。", "Contains characters that cannot be printed.")
+        case let .notANumber(_, text): return l.pick("“\(text)”不是整数。", "\"\(text)\" is not a whole number.")
+        case let .outOfRange(_, min, max): return l.pick("应在 \(min) 到 \(max) 之间。", "Must be between \(min) and \(max).")
+        case let .badAmount(_, reason): return reason.message(l)
+        case let .badDate(_, text): return l.pick("“\(text)”不是日期，请按 2026-03-01 的格式输入。", "\"\(text)\" is not a date; type it like 2026-03-01.")
+        case .badPhone: return l.pick("电话号码不对：手机 11 位（1 开头），座机 7–12 位数字，可带 - 。", "Not a phone number: a mobile has 11 digits starting with 1; a landline 7–12 digits, '-' allowed.")
+        case let .badResidentID(_, reason): return reason.message(l)
+        case let .badCreditCode(_, reason): return reason.message(l)
+        }
+    }
+}
+
+extension MoneyError {
+    public func message(_ l: Language) -> String {
+        switch self {
+        case .empty: return l.pick("请输入金额，例如 50 或 12.50。", "Enter an amount, e.g. 50 or 12.50.")
+        case .negative: return l.pick("金额不能为负。", "The amount cannot be negative.")
+        case .tooManyDecimals: return l.pick("最多两位小数（分），例如 12.50。", "Use at most two decimals (fen), e.g. 12.50.")
+        case .tooLarge: return l.pick("金额超出柜台可受理的上限（¥10,000,000.00）。", "The amount is larger than the desk accepts (¥10,000,000.00).")
+        case .notANumber(let s): return l.pick("“\(s)”不是金额，请输入数字，例如 50 或 12.50。", "\"\(s)\" is not an amount; type digits like 50 or 12.50.")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// What every desk service is given: where the data is, what time it is, the settings,
+/// and how durable writes must be. Never global, so tests and the demo each have their own.
+public struct DeskContext: Sendable {
+    public var data: DataDirectory
+    public var clock: any Clock
+    public var config: DeskConfig
+    public var durability: Durability
+    public var personalDataKey: PersonalDataKey
+
+    public init(data: DataDirectory, clock: any Clock, config: DeskConfig, durability: Durability = .immediate,
+                personalDataKey: PersonalDataKey) {
+        self.data = data; self.clock = clock; self.config = config; self.durability = durability
+        self.personalDataKey = personalDataKey
+    }
+
+    /// Loads (or creates) the config and the personal-data key of a data directory.
+    public static func open(_ data: DataDirectory, clock: any Clock, durability: Durability = .immediate) throws -> DeskContext {
+        let config = try DeskConfig.loadOrCreate(data)
+        return DeskContext(data: data, clock: clock, config: config, durability: durability,
+                           personalDataKey: try PersonalDataKey.load(data))
+    }
+
+    public var time: PlazaTime { config.time }
+
+    /// Now, by the injected clock.
+    public func now() -> Int64 { clock.now() }
+}

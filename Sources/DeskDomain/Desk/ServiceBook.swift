@@ -1,0 +1,88 @@
+import Foundation
+import Glibc
+
+/// One book and the state replayed from it: what each desk service is built on.
+///
+/// Opening replays every year of the book (state such as a points balance or an umbrella
+/// out over New Year outlives the year), or — when a derived snapshot matches the ledger —
+/// only the events after it; every line of the years read is checked either way.
+/// ``transaction(_:)`` checks a rule against the latest state and appends under the
+/// book's lock, so two consoles cannot both lend the same umbrella.
+public final class ServiceBook<State: BookState> {
+    public let book: BookName
+    public let context: DeskContext
+    let box: StateBox
+    let writer: BookWriter
+    /// Whether opening used a snapshot (for tests and `bench`).
+    public let openedFromSnapshot: Bool
+
+    final class StateBox {
+        var state = State()
+    }
+
+    /// The state, including everything this console and others have recorded up to the
+    /// last transaction or ``refresh()``.
+    public var state: State { box.state }
+
+    public init(_ book: BookName, context: DeskContext, useSnapshot: Bool = true) throws {
+        self.book = book
+        self.context = context
+        var usedSnapshot = false
+        var opened: (BookWriter, StateBox)?
+        if useSnapshot, let snap = SnapshotStore.load(book: book, data: context.data, as: State.self) {
+            let box = StateBox()
+            box.state = snap.state
+            do {
+                let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
+                                       durability: context.durability,
+                                       start: .after(year: snap.year, seq: snap.seq, hash: snap.hash),
+                                       replay: Self.replayer(box))
+                opened = (w, box)
+                usedSnapshot = true
+            } catch LedgerError.snapshotMismatch {
+                opened = nil
+            }
+        }
+        if opened == nil {
+            let box = StateBox()
+            let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
+                                   durability: context.durability, start: .allYears, replay: Self.replayer(box))
+            opened = (w, box)
+        }
+        (writer, box) = opened!
+        openedFromSnapshot = usedSnapshot
+    }
+
+    static func replayer(_ box: StateBox) -> (LedgerRecord) throws -> Void {
+        { record in box.state.apply(record) }
+    }
+
+    /// Checks and appends in one step, under the book's lock, against the latest state.
+    ///
+    ///     try book.transaction { state, tx in
+    ///         guard state.isAvailable(unit) else { throw UmbrellaError.notAvailable(unit) }
+    ///         try tx.append("umbrella.lent", body, op: actor.id)
+    ///     }
+    public func transaction<T>(_ body: (State, inout BookWriter.Appender) throws -> T) throws -> T {
+        try writer.transaction { appender in try body(box.state, &appender) }
+    }
+
+    /// Reads what other consoles appended since.
+    public func refresh() throws {
+        try writer.transaction { _ in }
+    }
+
+    /// Writes the snapshot of the current state (derived data; safe to delete).
+    public func saveSnapshot() throws {
+        let head = writer.head
+        guard let year = head.year, head.seq > 0 else { return }
+        try SnapshotStore.save(book: book, data: context.data, year: year, seq: head.seq, hash: head.hash,
+                               state: box.state.snapshot())
+    }
+
+    /// Flushes a deferred writer and releases the book.
+    public func close() throws { try writer.close() }
+
+    /// The newest line's year, seq and hash.
+    public var head: (year: Int?, seq: Int64, hash: ChainHash) { writer.head }
+}

@@ -1,0 +1,62 @@
+/// The numbered units of a loan service (umbrellas, strollers) and what each is doing.
+///
+/// How many units exist comes from the config (`units = 60` gives U001 … U060); the ledger
+/// records only what happens to them, so this keeps just the units that are not simply
+/// available.
+public struct FleetState: Equatable, Sendable {
+    /// What a unit is doing.
+    public enum Status: String, Sendable, CaseIterable {
+        case available, onLoan = "on-loan", damaged, retired
+
+        public func name(_ l: Language) -> String {
+            switch self {
+            case .available: return l.pick("可借", "available")
+            case .onLoan: return l.pick("借出", "on loan")
+            case .damaged: return l.pick("损坏待修", "damaged")
+            case .retired: return l.pick("已报废", "retired")
+            }
+        }
+    }
+
+    /// Units whose status is not `available`.
+    public private(set) var statuses: [String: Status] = [:]
+
+    public init() {}
+
+    public func status(of unit: String) -> Status { statuses[unit] ?? .available }
+
+    public mutating func set(_ unit: String, _ status: Status) {
+        statuses[unit] = status == .available ? nil : status
+    }
+
+    /// `U001` … for a fleet of `count` units with a prefix.
+    public static func unitNames(prefix: String, count: Int) -> [String] {
+        (0..<count).map { name(prefix: prefix, number: $0 + 1) }
+    }
+
+    public static func name(prefix: String, number: Int) -> String {
+        let n = String(number)
+        return prefix + String(repeating: "0", count: max(0, 3 - n.count)) + n
+    }
+
+    /// Reads what a clerk typed for a unit (`7`, `u7`, `U007`) as the unit's name, if the
+    /// fleet has such a unit.
+    public static func normalize(_ text: String, prefix: String, count: Int) -> String? {
+        var t = text.trimmingSpaces().uppercased()
+        if t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
+        guard !t.isEmpty, t.count <= 4, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t), n >= 1, n <= count else { return nil }
+        return name(prefix: prefix, number: n)
+    }
+
+    func snapshot() -> JSONValue {
+        .object(JSONObject(statuses.map { ($0.key, JSONValue.string($0.value.rawValue)) }))
+    }
+
+    init(snapshot: JSONValue) throws {
+        guard let o = snapshot.objectValue else { throw SnapshotDecodingError("fleet") }
+        for m in o.members {
+            guard let s = m.value.stringValue.flatMap(Status.init(rawValue:)) else { throw SnapshotDecodingError("fleet status") }
+            statuses[m.key] = s
+        }
+    }
+}

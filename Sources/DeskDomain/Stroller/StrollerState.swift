@@ -1,0 +1,67 @@
+/// What the stroller book says now: units out, unit statuses, recent loans per unit.
+public struct StrollerState: BookState {
+    public var fleet = FleetState()
+    /// Loans not yet returned, by unit.
+    public var out: [String: StrollerLoan] = [:]
+    /// The latest returned loans of each unit, newest last (at most ``historyLength``).
+    public var history: [String: [StrollerLoan]] = [:]
+    public var lentCount = 0
+    public var returnedCount = 0
+
+    public static let historyLength = 20
+
+    public init() {}
+
+    public mutating func apply(_ r: LedgerRecord) {
+        guard let unit = r.body["unit"]?.stringValue else { return }
+        switch r.ev {
+        case StrollerEvents.lent:
+            out[unit] = StrollerLoan(unit: unit, customer: r.body["customer"]?.stringValue ?? "",
+                                     phoneMasked: r.body["phone"]?.stringValue ?? "", lentAt: r.instant,
+                                     lentYear: PlazaTime(offsetSeconds: r.offsetSeconds).civil(r.instant).year,
+                                     lentSeq: r.seq, lentBy: r.op)
+            fleet.set(unit, .onLoan)
+            lentCount += 1
+        case StrollerEvents.returned:
+            let damaged = r.body["condition"]?.stringValue == "damaged"
+            if var loan = out.removeValue(forKey: unit) {
+                loan.returnedAt = r.instant
+                loan.returnedBy = r.op
+                loan.damaged = damaged
+                history[unit, default: []].append(loan)
+                if history[unit]!.count > Self.historyLength { history[unit]!.removeFirst() }
+            }
+            fleet.set(unit, damaged ? .damaged : .available)
+            returnedCount += 1
+        case StrollerEvents.unitRepaired:
+            fleet.set(unit, .available)
+        case StrollerEvents.unitRetired:
+            fleet.set(unit, .retired)
+        default:
+            break
+        }
+    }
+
+    public func snapshot() -> JSONValue {
+        [
+            "fleet": fleet.snapshot(),
+            "out": .array(out.keys.sorted().map { out[$0]!.snapshot() }),
+            "history": .object(JSONObject(history.map { ($0.key, JSONValue.array($0.value.map { $0.snapshot() })) })),
+            "lentCount": .int(Int64(lentCount)), "returnedCount": .int(Int64(returnedCount)),
+        ]
+    }
+
+    public init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        fleet = try FleetState(snapshot: try o.value("fleet"))
+        for item in try o.array("out") {
+            let loan = try StrollerLoan(snapshot: item)
+            out[loan.unit] = loan
+        }
+        for m in try o.object("history").members {
+            history[m.key] = try (m.value.arrayValue ?? []).map(StrollerLoan.init(snapshot:))
+        }
+        lentCount = Int(try o.int("lentCount"))
+        returnedCount = Int(try o.int("returnedCount"))
+    }
+}
