@@ -20,9 +20,11 @@ public struct BookName: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static let invoice = BookName(known: "invoice")
     public static let services = BookName(known: "services")
     public static let shift = BookName(known: "shift")
+    /// Operators and their roles: who may log in, kept as a ledger so every change is on record.
+    public static let operators = BookName(known: "operators")
 
     /// The books of the desk, in the order reports list them.
-    public static let desk: [BookName] = [.lostfound, .umbrella, .stroller, .points, .invoice, .services, .shift]
+    public static let desk: [BookName] = [.lostfound, .umbrella, .stroller, .points, .invoice, .services, .shift, .operators]
 
     public var fileName: String { rawValue + ".jsonl" }
     public var description: String { rawValue }

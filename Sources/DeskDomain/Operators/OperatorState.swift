@@ -1,0 +1,46 @@
+/// Who may log in: the operators book replayed.
+public struct OperatorState: BookState {
+    public var operators: [OperatorID: Operator] = [:]
+
+    public init() {}
+
+    public mutating func apply(_ r: LedgerRecord) {
+        guard let idText = r.body["id"]?.stringValue, let id = try? OperatorID(idText) else { return }
+        switch r.ev {
+        case OperatorEvents.added:
+            guard let role = r.body["role"]?.stringValue.flatMap(Role.init(rawValue:)) else { return }
+            let hash = pin(r)
+            operators[id] = Operator(id: id, name: r.body["name"]?.stringValue ?? "", role: role, pin: hash,
+                                     disabled: false, addedAt: r.instant)
+        case OperatorEvents.pinSet:
+            let hash = pin(r)
+            operators[id]?.pin = hash
+        case OperatorEvents.disabled:
+            operators[id]?.disabled = true
+        case OperatorEvents.enabled:
+            operators[id]?.disabled = false
+        default:
+            break
+        }
+    }
+
+    func pin(_ r: LedgerRecord) -> PINHash {
+        PINHash(salt: r.body["salt"]?.stringValue ?? "", hash: r.body["pinHash"]?.stringValue ?? "",
+                rounds: Int(r.body["rounds"]?.intValue ?? Int64(PINHash.defaultRounds)))
+    }
+
+    /// Active shift leads.
+    public var activeLeads: [Operator] { operators.values.filter { $0.role == .lead && !$0.disabled } }
+
+    public func snapshot() -> JSONValue {
+        .array(operators.keys.sorted().map { operators[$0]!.snapshot() })
+    }
+
+    public init(snapshot v: JSONValue) throws {
+        guard let items = v.arrayValue else { throw SnapshotDecodingError("operators") }
+        for item in items {
+            let o = try Operator(snapshot: item)
+            operators[o.id] = o
+        }
+    }
+}
