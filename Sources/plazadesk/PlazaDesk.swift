@@ -14,7 +14,7 @@ struct PlazaDesk: ParsableCommand {
             """,
         subcommands: [
             VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
-            StressAppendCommand.self,
+            OperatorCommand.self, StressAppendCommand.self,
         ]
     )
 

@@ -35,7 +35,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let verdict = LedgerVerifier.verdict(reports)
         switch verdict {
-        case .sound: print("all \(reports.count) books sound")
+        case .sound: print(reports.count == 1 ? "the 1 book is sound" : "all \(reports.count) books sound")
         case .tornTailOnly: print("torn tail only: recoverable with 'plazadesk recover'")
         case .damaged:
             let first = reports.first { !$0.isSound && !$0.isTornTail }!
