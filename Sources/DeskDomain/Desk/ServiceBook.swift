@@ -18,6 +18,20 @@ public final class ServiceBook<State: BookState> {
 
     final class StateBox {
         var state = State()
+        /// While a transaction's closure runs, appended events wait here: applying them
+        /// while the closure still holds the state it was given would copy the whole state.
+        var deferring = false
+        var pending: [LedgerRecord] = []
+
+        func take(_ record: LedgerRecord) {
+            if deferring { pending.append(record) } else { state.apply(record) }
+        }
+
+        func applyPending() {
+            deferring = false
+            for r in pending { state.apply(r) }
+            pending.removeAll()
+        }
     }
 
     /// The state, including everything this console and others have recorded up to the
@@ -54,17 +68,25 @@ public final class ServiceBook<State: BookState> {
     }
 
     static func replayer(_ box: StateBox) -> (LedgerRecord) throws -> Void {
-        { record in box.state.apply(record) }
+        { record in box.take(record) }
     }
 
     /// Checks and appends in one step, under the book's lock, against the latest state.
+    ///
+    /// The events appended inside are applied to ``state`` when the closure returns (or
+    /// throws), so read the new state after the call, not inside it.
     ///
     ///     try book.transaction { state, tx in
     ///         guard state.isAvailable(unit) else { throw UmbrellaError.notAvailable(unit) }
     ///         try tx.append("umbrella.lent", body, op: actor.id)
     ///     }
+    ///     return book.state.out[unit]!
     public func transaction<T>(_ body: (State, inout BookWriter.Appender) throws -> T) throws -> T {
-        try writer.transaction { appender in try body(box.state, &appender) }
+        try writer.transaction { appender in
+            box.deferring = true
+            defer { box.applyPending() }
+            return try body(box.state, &appender)
+        }
     }
 
     /// Reads what other consoles appended since.

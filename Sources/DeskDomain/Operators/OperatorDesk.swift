@@ -39,11 +39,11 @@ public final class OperatorDesk {
     public func addFirstLead(_ form: AddForm) throws -> Operator {
         let (id, name, pin) = try check(form)
         guard form.role == .lead else { throw OperatorError.firstMustBeLead }
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             guard state.operators.isEmpty else { throw OperatorError.alreadySetUp }
             try tx.append(OperatorEvents.added, body(id: id, name: name, role: .lead, pin: pin), op: id)
-            return book.state.operators[id]!
         }
+        return book.state.operators[id]!
     }
 
     /// A lead adds an operator.
@@ -51,11 +51,11 @@ public final class OperatorDesk {
     public func add(_ form: AddForm, by actor: Actor) throws -> Operator {
         try actor.requireLead(.manageOperators)
         let (id, name, pin) = try check(form)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             guard state.operators[id] == nil else { throw OperatorError.idTaken(id.rawValue) }
             try tx.append(OperatorEvents.added, body(id: id, name: name, role: form.role, pin: pin), op: actor.id)
-            return book.state.operators[id]!
         }
+        return book.state.operators[id]!
     }
 
     /// Sets a new PIN: one's own, or (a lead) anyone's.

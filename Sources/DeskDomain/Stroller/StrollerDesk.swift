@@ -34,13 +34,13 @@ public final class StrollerDesk {
         let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
         guard form.noticeAcknowledged else { throw StrollerError.noticeNotAcknowledged }
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let status = state.fleet.status(of: unit)
             guard status == .available else { throw FleetError.notAvailable(field: "unit", unit: unit, status: status) }
             try tx.append(StrollerEvents.lent, ["unit": .string(unit), "customer": .string(customer),
                                                  "phone": .string(phone.masked), "noticeAcknowledged": true], op: actor.id)
-            return book.state.out[unit]!
         }
+        return book.state.out[unit]!
     }
 
     /// What the clerk records when a stroller comes back.
@@ -60,12 +60,12 @@ public final class StrollerDesk {
         try actor.requireWriter(.write)
         let unit = try self.unit(form.unit, field: "unit")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.condition == .damaged)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
             try tx.append(StrollerEvents.returned, ["unit": .string(unit), "lentSeq": .int(loan.lentSeq),
                                                      "condition": .string(form.condition.rawValue), "note": .string(note)], op: actor.id)
-            return book.state.history[unit]!.last!
         }
+        return book.state.history[unit]!.last!
     }
 
     /// A lead puts a repaired stroller back into service.
