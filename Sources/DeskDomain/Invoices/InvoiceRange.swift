@@ -1,0 +1,52 @@
+/// A block of invoice numbers the tax office gave the plaza, registered by a shift lead;
+/// numbers are used from it strictly in order, so the next one is always known.
+public struct InvoiceRange: Equatable, Sendable {
+    public var kind: InvoiceKind
+    /// The invoice code (10–12 digits; may be empty for electronic invoices).
+    public var code: String
+    public var first: String
+    public var last: String
+    /// How many numbers the range holds.
+    public var count: Int
+    /// How many of them have been used (issued, voided or red-letter alike).
+    public var used: Int
+    public var allocatedAt: Int64
+    public var allocatedBy: OperatorID
+
+    public var remaining: Int { count - used }
+
+    /// The number the next invoice from this range gets, or nil when it is used up.
+    public var next: InvoiceNumber? {
+        guard used < count, let n = InvoiceDigits.add(first, used) else { return nil }
+        return InvoiceNumber(code: code, number: n)
+    }
+
+    /// True when the number belongs to this range.
+    public func contains(_ n: InvoiceNumber) -> Bool {
+        n.code == code && n.number.utf8.count == first.utf8.count && first <= n.number && n.number <= last
+    }
+
+    /// True when the two ranges share a number (same code, same length, intervals meet).
+    public func overlaps(code: String, first: String, last: String) -> Bool {
+        code == self.code && first.utf8.count == self.first.utf8.count && !(last < self.first || first > self.last)
+    }
+
+    func snapshot() -> JSONValue {
+        ["kind": .string(kind.rawValue), "code": .string(code), "first": .string(first), "last": .string(last),
+         "count": .int(Int64(count)), "used": .int(Int64(used)), "allocatedAt": .int(allocatedAt),
+         "allocatedBy": .string(allocatedBy.rawValue)]
+    }
+
+    init(kind: InvoiceKind, code: String, first: String, last: String, count: Int, used: Int, allocatedAt: Int64, allocatedBy: OperatorID) {
+        self.kind = kind; self.code = code; self.first = first; self.last = last; self.count = count; self.used = used
+        self.allocatedAt = allocatedAt; self.allocatedBy = allocatedBy
+    }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        guard let kind = InvoiceKind(rawValue: try o.string("kind")) else { throw SnapshotDecodingError("kind") }
+        self.init(kind: kind, code: try o.string("code"), first: try o.string("first"), last: try o.string("last"),
+                  count: Int(try o.int("count")), used: Int(try o.int("used")), allocatedAt: try o.int("allocatedAt"),
+                  allocatedBy: try o.operatorID("allocatedBy"))
+    }
+}

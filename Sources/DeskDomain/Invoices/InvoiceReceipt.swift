@@ -1,0 +1,32 @@
+/// One shop receipt on an invoice: the receipt's number and its amount.
+public struct InvoiceReceipt: Hashable, Sendable {
+    public var number: String
+    public var amount: Money
+
+    public init(number: String, amount: Money) { self.number = number; self.amount = amount }
+
+    func snapshot() -> JSONValue { ["number": .string(number), "amountFen": .int(amount.fen)] }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        self.init(number: try o.string("number"), amount: Money(fen: try o.int("amountFen")))
+    }
+
+    /// The key a receipt is known by, so the same paper typed twice is recognised: spaces
+    /// dropped, full-width letters and digits made half-width, letters in capitals.
+    static func key(shop: String, number: String) -> String {
+        normalize(shop) + "\n" + normalize(number)
+    }
+
+    static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == " " || s == "\u{3000}" || s == "\t" { continue }
+            var v = s.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            if v >= 0x61 && v <= 0x7A { v -= 0x20 }
+            out.append(Unicode.Scalar(v)!)
+        }
+        return String(out)
+    }
+}
