@@ -1,0 +1,230 @@
+/// Umbrella loans against a deposit (manual §5.2.8): lend with a numbered deposit card,
+/// take umbrella and card back, check for damage, refund the deposit less any charge.
+///
+///     let loan = try desk.umbrellas.lend(.init(unit: "3", depositCard: "12", customer: "王芳",
+///                                              phone: "13812345678"), by: clerk)
+///     try desk.umbrellas.giveBack(.init(unit: "U003", depositCard: "D012", damage: .none), by: clerk)
+///
+/// A lost deposit card (``releaseWithoutCard(_:by:)``) and an umbrella never returned
+/// (``forfeit(_:by:)``) need a shift lead. Every money event records the deposit, the
+/// charge, the refund and what was paid on top, so a shift close only sums.
+public final class UmbrellaDesk {
+    public let book: ServiceBook<UmbrellaState>
+    var config: DeskConfig { book.context.config }
+    public static let prefix = "U"
+    public static let cardPrefix = "D"
+    /// Deposit cards are numbered D001 … D999.
+    public static let cardCount = 999
+
+    public init(context: DeskContext, useSnapshot: Bool = true) throws {
+        book = try ServiceBook(.umbrella, context: context, useSnapshot: useSnapshot)
+    }
+
+    public var state: UmbrellaState { book.state }
+
+    /// The damage check at a return.
+    public enum Damage: String, Sendable, CaseIterable {
+        case none, damaged
+    }
+
+    /// What the clerk typed to lend an umbrella.
+    public struct LendForm: Sendable {
+        public var unit: String
+        /// The number of the deposit card handed over (`D12`, `12`, `D012`).
+        public var depositCard: String
+        /// The deposit taken; empty means the configured deposit.
+        public var deposit: String
+        public var customer: String
+        public var phone: String
+        public init(unit: String = "", depositCard: String = "", deposit: String = "", customer: String = "", phone: String = "") {
+            self.unit = unit; self.depositCard = depositCard; self.deposit = deposit; self.customer = customer; self.phone = phone
+        }
+    }
+
+    /// Lends an umbrella against a deposit and a deposit card.
+    @discardableResult
+    public func lend(_ form: LendForm, by actor: Actor) throws -> UmbrellaLoan {
+        try actor.requireWriter(.write)
+        let unit = try self.unit(form.unit, field: "unit")
+        let card = try self.card(form.depositCard)
+        let deposit = try self.deposit(form.deposit)
+        let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
+        let phone = try FieldCheck.phone(form.phone, field: "phone")
+        return try book.transaction { state, tx in
+            let status = state.fleet.status(of: unit)
+            guard status == .available else { throw FleetError.notAvailable(field: "unit", unit: unit, status: status) }
+            if let holder = state.loan(holdingCard: card) { throw UmbrellaError.cardOut(card: card, unit: holder.unit) }
+            try tx.append(UmbrellaEvents.lent, ["unit": .string(unit), "depositCard": .string(card), "depositFen": .int(deposit.fen),
+                                                 "customer": .string(customer), "phone": .string(phone.masked)], op: actor.id)
+            return book.state.out[unit]!
+        }
+    }
+
+    /// What the clerk records when an umbrella comes back with its deposit card.
+    public struct ReturnForm: Sendable {
+        public var unit: String
+        public var depositCard: String
+        public var damage: Damage
+        /// What is wrong with it (required when damaged).
+        public var note: String
+        public init(unit: String = "", depositCard: String = "", damage: Damage = .none, note: String = "") {
+            self.unit = unit; self.depositCard = depositCard; self.damage = damage; self.note = note
+        }
+    }
+
+    /// Takes back umbrella and deposit card and refunds the deposit less any damage charge
+    /// (damaged umbrellas stay out of service until repaired).
+    @discardableResult
+    public func giveBack(_ form: ReturnForm, by actor: Actor) throws -> UmbrellaLoan {
+        try actor.requireWriter(.write)
+        let unit = try self.unit(form.unit, field: "unit")
+        if form.depositCard.trimmingSpaces().isEmpty { throw UmbrellaError.cardMissing }
+        let card = try self.card(form.depositCard)
+        let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
+        return try book.transaction { state, tx in
+            guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            guard loan.depositCard == card else { throw UmbrellaError.wrongCard(unit: unit, typed: card, expected: loan.depositCard) }
+            try tx.append(UmbrellaEvents.returned, settlement(loan, damage: form.damage, note: note), op: actor.id)
+            return book.state.history[unit]!.last!
+        }
+    }
+
+    /// What a lead records when an umbrella comes back but its deposit card was lost.
+    public struct ReleaseForm: Sendable {
+        public var unit: String
+        public var damage: Damage
+        public var note: String
+        /// Why the deposit is released without the card (e.g. how the customer was identified).
+        public var reason: String
+        public init(unit: String = "", damage: Damage = .none, note: String = "", reason: String = "") {
+            self.unit = unit; self.damage = damage; self.note = note; self.reason = reason
+        }
+    }
+
+    /// A lead takes back an umbrella whose deposit card was lost and releases the deposit,
+    /// less any damage charge.
+    @discardableResult
+    public func releaseWithoutCard(_ form: ReleaseForm, by actor: Actor) throws -> UmbrellaLoan {
+        try actor.requireLead(.releaseDeposit)
+        let unit = try self.unit(form.unit, field: "unit")
+        let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
+        let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
+        return try book.transaction { state, tx in
+            guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            var body = settlement(loan, damage: form.damage, note: note)
+            body["reason"] = .string(reason)
+            try tx.append(UmbrellaEvents.depositReleased, body, op: actor.id)
+            return book.state.history[unit]!.last!
+        }
+    }
+
+    /// What a lead records when an umbrella is never coming back.
+    public struct ForfeitForm: Sendable {
+        public var unit: String
+        public var reason: String
+        public init(unit: String = "", reason: String = "") { self.unit = unit; self.reason = reason }
+    }
+
+    /// A lead keeps the deposit of an umbrella never returned: the unit is retired, the
+    /// deposit card is free again. Nothing beyond the deposit is collected.
+    @discardableResult
+    public func forfeit(_ form: ForfeitForm, by actor: Actor) throws -> UmbrellaLoan {
+        try actor.requireLead(.forfeitDeposit)
+        let unit = try self.unit(form.unit, field: "unit")
+        let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
+        let lostPrice = config.umbrellaLostPrice
+        return try book.transaction { state, tx in
+            guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            let uncollected = lostPrice > loan.deposit ? lostPrice - loan.deposit : .zero
+            try tx.append(UmbrellaEvents.depositForfeited,
+                          ["unit": .string(unit), "lentSeq": .int(loan.lentSeq), "depositCard": .string(loan.depositCard),
+                           "reason": .string(reason), "depositFen": .int(loan.deposit.fen), "keptFen": .int(loan.deposit.fen),
+                           "lostPriceFen": .int(lostPrice.fen), "refundFen": 0, "paidOnTopFen": 0,
+                           "uncollectedFen": .int(uncollected.fen)], op: actor.id)
+            return book.state.history[unit]!.last!
+        }
+    }
+
+    /// A lead puts a repaired umbrella back into service.
+    public func repair(unit text: String, reason: String, by actor: Actor) throws {
+        try actor.requireLead(.manageFleet)
+        let unit = try self.unit(text, field: "unit")
+        let reason = try FieldCheck.text(reason, field: "reason", max: 200)
+        try book.transaction { state, tx in
+            guard state.fleet.status(of: unit) == .damaged else { throw FleetError.notDamaged(field: "unit", unit: unit) }
+            try tx.append(UmbrellaEvents.unitRepaired, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
+        }
+    }
+
+    /// A lead takes an umbrella out of service for good.
+    public func retire(unit text: String, reason: String, by actor: Actor) throws {
+        try actor.requireLead(.manageFleet)
+        let unit = try self.unit(text, field: "unit")
+        let reason = try FieldCheck.text(reason, field: "reason", max: 200)
+        try book.transaction { state, tx in
+            if state.out[unit] != nil { throw FleetError.notAvailable(field: "unit", unit: unit, status: .onLoan) }
+            try tx.append(UmbrellaEvents.unitRetired, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
+        }
+    }
+
+    /// What a return settles: the damage charge comes out of the deposit; a charge larger
+    /// than the deposit is paid on top.
+    public static func settle(deposit: Money, charge: Money) -> (refund: Money, paidOnTop: Money) {
+        charge > deposit ? (.zero, charge - deposit) : (deposit - charge, .zero)
+    }
+
+    func settlement(_ loan: UmbrellaLoan, damage: Damage, note: String) -> JSONObject {
+        let charge = damage == .damaged ? config.umbrellaDamagePrice : .zero
+        let (refund, onTop) = Self.settle(deposit: loan.deposit, charge: charge)
+        return ["unit": .string(loan.unit), "lentSeq": .int(loan.lentSeq), "depositCard": .string(loan.depositCard),
+                "damage": .string(damage.rawValue), "note": .string(note), "depositFen": .int(loan.deposit.fen),
+                "chargeFen": .int(charge.fen), "refundFen": .int(refund.fen), "paidOnTopFen": .int(onTop.fen)]
+    }
+
+    /// Umbrellas out now with how many minutes they have been out, longest out first.
+    public var unitsOut: [(loan: UmbrellaLoan, minutesOut: Int64)] {
+        let now = book.context.now()
+        return state.out.values.sorted { ($0.lentAt, $0.unit) < ($1.lentAt, $1.unit) }
+            .map { ($0, max(0, now - $0.lentAt) / 60) }
+    }
+
+    /// Every unit of the fleet with its status.
+    public var units: [(unit: String, status: FleetState.Status)] {
+        FleetState.unitNames(prefix: Self.prefix, count: config.umbrellaUnits).map { ($0, state.fleet.status(of: $0)) }
+    }
+
+    /// The latest ended loans of a unit (as typed: `7`, `u7`, `U007`), newest first.
+    public func history(of text: String) -> [UmbrellaLoan] {
+        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else { return [] }
+        return (state.history[unit] ?? []).reversed()
+    }
+
+    /// The loan a deposit card (as typed: `12`, `D12`, `D012`) is out with, if any.
+    public func loan(forCard text: String) -> UmbrellaLoan? {
+        guard let card = FleetState.normalize(text, prefix: Self.cardPrefix, count: Self.cardCount) else { return nil }
+        return state.loan(holdingCard: card)
+    }
+
+    func unit(_ text: String, field: String) throws -> String {
+        if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
+        guard let u = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else {
+            throw FleetError.unknownUnit(field: field, text: String(text.prefix(20)))
+        }
+        return u
+    }
+
+    func card(_ text: String) throws -> String {
+        if text.trimmingSpaces().isEmpty { throw CommonError.required(field: "depositCard") }
+        guard let c = FleetState.normalize(text, prefix: Self.cardPrefix, count: Self.cardCount) else {
+            throw UmbrellaError.unknownCard(text: String(text.trimmingSpaces().prefix(20)))
+        }
+        return c
+    }
+
+    func deposit(_ text: String) throws -> Money {
+        if text.trimmingSpaces().isEmpty { return config.umbrellaDeposit }
+        let amount = try FieldCheck.money(text, field: "deposit")
+        guard amount > .zero else { throw UmbrellaError.depositNotPositive }
+        return amount
+    }
+}

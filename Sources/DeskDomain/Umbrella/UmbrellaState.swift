@@ -1,0 +1,92 @@
+/// What the umbrella book says now: umbrellas out (with their deposit cards and deposits),
+/// unit statuses, recent loans per unit.
+public struct UmbrellaState: BookState {
+    public var fleet = FleetState()
+    /// Loans not yet ended, by unit.
+    public var out: [String: UmbrellaLoan] = [:]
+    /// The latest ended loans of each unit, newest last (at most ``historyLength``).
+    public var history: [String: [UmbrellaLoan]] = [:]
+    public var lentCount = 0
+    /// Loans ended with the umbrella back (with or without the deposit card).
+    public var returnedCount = 0
+    public var forfeitedCount = 0
+
+    public static let historyLength = 20
+
+    public init() {}
+
+    /// The loan that holds a deposit card (e.g. `D012`), if the card is out.
+    public func loan(holdingCard card: String) -> UmbrellaLoan? {
+        out.values.first { $0.depositCard == card }
+    }
+
+    public mutating func apply(_ r: LedgerRecord) {
+        guard let unit = r.body["unit"]?.stringValue else { return }
+        func fen(_ key: String) -> Money { Money(fen: r.body[key]?.intValue ?? 0) }
+        switch r.ev {
+        case UmbrellaEvents.lent:
+            out[unit] = UmbrellaLoan(unit: unit, depositCard: r.body["depositCard"]?.stringValue ?? "",
+                                     deposit: fen("depositFen"), customer: r.body["customer"]?.stringValue ?? "",
+                                     phoneMasked: r.body["phone"]?.stringValue ?? "", lentAt: r.instant,
+                                     lentYear: PlazaTime(offsetSeconds: r.offsetSeconds).civil(r.instant).year,
+                                     lentSeq: r.seq, lentBy: r.op)
+            fleet.set(unit, .onLoan)
+            lentCount += 1
+        case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
+            let damaged = r.body["damage"]?.stringValue == "damaged"
+            end(unit, r, ending: r.ev == UmbrellaEvents.returned ? .returned : .releasedWithoutCard, damaged: damaged,
+                charge: fen("chargeFen"), refund: fen("refundFen"), paidOnTop: fen("paidOnTopFen"))
+            fleet.set(unit, damaged ? .damaged : .available)
+            returnedCount += 1
+        case UmbrellaEvents.depositForfeited:
+            end(unit, r, ending: .forfeited, damaged: false, charge: fen("keptFen"), refund: .zero, paidOnTop: .zero)
+            fleet.set(unit, .retired)
+            forfeitedCount += 1
+        case UmbrellaEvents.unitRepaired:
+            fleet.set(unit, .available)
+        case UmbrellaEvents.unitRetired:
+            fleet.set(unit, .retired)
+        default:
+            break
+        }
+    }
+
+    private mutating func end(_ unit: String, _ r: LedgerRecord, ending: UmbrellaLoan.Ending, damaged: Bool,
+                              charge: Money, refund: Money, paidOnTop: Money) {
+        guard var loan = out.removeValue(forKey: unit) else { return }
+        loan.endedAt = r.instant
+        loan.endedBy = r.op
+        loan.ending = ending
+        loan.damaged = damaged
+        loan.charge = charge
+        loan.refund = refund
+        loan.paidOnTop = paidOnTop
+        history[unit, default: []].append(loan)
+        if history[unit]!.count > Self.historyLength { history[unit]!.removeFirst() }
+    }
+
+    public func snapshot() -> JSONValue {
+        [
+            "fleet": fleet.snapshot(),
+            "out": .array(out.keys.sorted().map { out[$0]!.snapshot() }),
+            "history": .object(JSONObject(history.map { ($0.key, JSONValue.array($0.value.map { $0.snapshot() })) })),
+            "lentCount": .int(Int64(lentCount)), "returnedCount": .int(Int64(returnedCount)),
+            "forfeitedCount": .int(Int64(forfeitedCount)),
+        ]
+    }
+
+    public init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        fleet = try FleetState(snapshot: try o.value("fleet"))
+        for item in try o.array("out") {
+            let loan = try UmbrellaLoan(snapshot: item)
+            out[loan.unit] = loan
+        }
+        for m in try o.object("history").members {
+            history[m.key] = try (m.value.arrayValue ?? []).map(UmbrellaLoan.init(snapshot:))
+        }
+        lentCount = Int(try o.int("lentCount"))
+        returnedCount = Int(try o.int("returnedCount"))
+        forfeitedCount = Int(try o.int("forfeitedCount"))
+    }
+}
