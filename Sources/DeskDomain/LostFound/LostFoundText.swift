@@ -1,5 +1,3 @@
-import Foundation
-
 /// How lost-and-found text is cut into words for matching, in Chinese and English alike.
 ///
 /// Chinese has no spaces, so a run of Han characters gives each character and each pair of
@@ -47,7 +45,7 @@ public enum LostFoundText {
         "black": "黑", "white": "白", "red": "红", "blue": "蓝", "navy": "蓝", "green": "绿", "yellow": "黄",
         "grey": "灰", "gray": "灰", "pink": "粉", "purple": "紫", "brown": "棕", "orange": "橙", "gold": "金",
         "golden": "金", "silver": "银", "beige": "米", "khaki": "卡其", "transparent": "透明", "clear": "透明",
-        "咖啡": "棕", "褐": "棕", "咖": "棕",
+        "dark": "深", "light": "浅", "pale": "浅",
     ]
 
     /// A colour's comparable form: lower-cased, without 色/的 and spaces, English colour words
@@ -69,7 +67,7 @@ public enum LostFoundText {
             }
         }
         endWord()
-        return out.replacingOccurrences(of: "dark", with: "深").replacingOccurrences(of: "light", with: "浅")
+        return out
     }
 
     /// Whether two colours name the same colour (share a colour character or word).
