@@ -12,7 +12,7 @@
 ///   `colour` (may be empty), `lostAt`, `lostTimeKnown` (false: only the day is known),
 ///   `lostPlace`, `contact`, `phone` (masked).
 /// - `lostfound.report-closed`: `report`, `outcome` (`found` or `withdrawn`), `note`, `tag`
-///   (the item it was found as, when known).
+///   (the item it was found as; empty when not known).
 /// - `lostfound.claim-described`: `tag`, `claimant` (may be empty), `quantity`, `colour`,
 ///   `features`: what the claimant said before being shown the item.
 /// - `lostfound.claim-refused`: `tag`, `describedYear`, `describedSeq` (the description),

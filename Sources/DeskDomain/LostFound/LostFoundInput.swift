@@ -53,5 +53,5 @@ enum LostFoundInput {
 }
 
 extension String {
-    func replacingColon() -> String { String(map { $0 == "：" ? ":" : $0 }) }
+    fileprivate func replacingColon() -> String { String(map { $0 == "：" ? ":" : $0 }) }
 }

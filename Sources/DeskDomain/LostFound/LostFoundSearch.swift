@@ -10,7 +10,7 @@ import Glibc
 /// Query words: English words and Chinese runs of one or two characters must occur as
 /// typed; a longer Chinese run matches when each of its characters occurs (“黑色钱包”
 /// finds “钱包，黑色”).
-public struct LostFoundSearch: Equatable, Sendable {
+struct LostFoundSearch: Equatable, Sendable {
     /// One item's searchable form.
     struct Entry: Equatable, Sendable {
         var tag: String

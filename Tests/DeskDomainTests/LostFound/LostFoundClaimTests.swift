@@ -17,7 +17,7 @@ import Testing
 
     @Test func aClaimWithoutTheClaimantsDescriptionIsRefused() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         let err = failure { try desk.completeClaim(matched(tag), by: f.clerk) }
         #expect(err as? LostFoundError == .claimNotDescribed(tag: tag))
         #expect(err?.field == "tag" && err?.message(.zhHans).contains("数量、颜色和主要特征") == true)
@@ -28,7 +28,7 @@ import Testing
 
     @Test func aClaimThatDoesNotMatchKeepsTheItem() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         let said = try desk.describeClaim(.init(tag: tag, claimant: "张伟", quantity: "2", colour: "棕色", features: "短款"), by: f.clerk)
         #expect(said.quantity == 2 && said.colour == "棕色" && desk.state.items[tag]?.pendingDescription == said)
         let after = try desk.completeClaim(.init(tag: tag, matched: false, note: "颜色和款式都不对"), by: f.clerk)
@@ -43,7 +43,7 @@ import Testing
 
     @Test func aMatchedClaimRecordsTheSignedLedgerEntryAndCannotBeRepeated() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         try describe(desk, tag)
         var form = matched(tag)
         form.signatureConfirmed = false
@@ -69,7 +69,7 @@ import Testing
 
     @Test func aDisposedItemCannotBeClaimed() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         try describe(desk, tag)
         try desk.dispose(.init(tag: tag, method: .police, note: "交派出所 李警官"), by: f.lead)
         #expect(desk.state.items[tag]?.pendingDescription == nil)
@@ -80,7 +80,7 @@ import Testing
 
     @Test func aBadIDCheckCharacterIsRefused() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         try describe(desk, tag)
         var form = matched(tag)
         form.claimantID = "110105194912310021"
@@ -101,7 +101,7 @@ import Testing
 
     @Test func theIDNumberIsStoredOnlyMaskedAndHashed() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         try describe(desk, tag)
         try desk.completeClaim(matched(tag), by: f.clerk)
         try desk.book.saveSnapshot()
@@ -118,7 +118,7 @@ import Testing
         let desk = try LostFoundDesk(context: f.context)
         let report = try desk.report(.init(category: "wallet", description: "黑色长款钱包", colour: "黑", contact: "王芳",
                                            phone: "13812345678"), by: f.clerk).report
-        let tag = try desk.intake(walletForm(), by: f.clerk).item.tag
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
         try describe(desk, tag)
         #expect(failure { try desk.completeClaim(matched(tag, reportID: "LR-2026-000007"), by: f.clerk) }
             as? LostFoundError == .unknownReport(field: "reportID", text: "LR-2026-000007"))

@@ -3,7 +3,7 @@ import Testing
 @testable import DeskDomain
 
 /// A black wallet found in the food court, as a clerk would type it.
-func walletForm(features: String = "长款皮夹，内有星巴克会员卡", colour: String = "黑色") -> LostFoundDesk.IntakeForm {
+func lostWalletForm(features: String = "长款皮夹，内有星巴克会员卡", colour: String = "黑色") -> LostFoundDesk.IntakeForm {
     .init(foundDate: "now", foundPlace: "三楼美食广场", handedInBy: "保洁 刘阿姨", category: "钱包", colour: colour,
           brand: "Coach", features: features, storage: "失物柜 A 层")
 }
@@ -13,15 +13,15 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
 
     @Test func tagNumbersAreConsumedInOrderAndRestartEachPlazaYear() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let tags = try (1...3).map { _ in try desk.intake(walletForm(), by: f.clerk).item.tag }
+        let tags = try (1...3).map { _ in try desk.intake(lostWalletForm(), by: f.clerk).item.tag }
         #expect(tags == ["LF-2026-000001", "LF-2026-000002", "LF-2026-000003"])
         f.clock.set(PlazaTime.china.instant(CivilTime(year: 2026, month: 12, day: 31, hour: 21, minute: 30)))
-        #expect(try desk.intake(walletForm(), by: f.clerk).item.tag == "LF-2026-000004")
+        #expect(try desk.intake(lostWalletForm(), by: f.clerk).item.tag == "LF-2026-000004")
         // 00:30 on 1 January in the plaza is still 31 December in UTC: the plaza's year counts.
         f.clock.set(PlazaTime.china.instant(CivilTime(year: 2027, month: 1, day: 1, hour: 0, minute: 30)))
-        let first2027 = try desk.intake(walletForm(), by: f.clerk).item
+        let first2027 = try desk.intake(lostWalletForm(), by: f.clerk).item
         #expect(first2027.tag == "LF-2027-000001")
-        #expect(try desk.intake(walletForm(), by: f.clerk).item.tag == "LF-2027-000002")
+        #expect(try desk.intake(lostWalletForm(), by: f.clerk).item.tag == "LF-2027-000002")
         #expect(desk.state.lastTagNumber == [2026: 4, 2027: 2])
         // A tag typed short means this year's; the old year's items are still there.
         #expect(desk.item("2")?.tag == "LF-2027-000002")
@@ -29,7 +29,7 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
         #expect(desk.itemsInStorage.map(\.tag).prefix(3) == ["LF-2027-000002", "LF-2027-000001", "LF-2026-000004"])
         try desk.book.close()
         let reopened = try LostFoundDesk(context: f.context, useSnapshot: false)
-        #expect(try reopened.intake(walletForm(), by: f.clerk).item.tag == "LF-2027-000003")
+        #expect(try reopened.intake(lostWalletForm(), by: f.clerk).item.tag == "LF-2027-000003")
     }
 
     @Test func reportIDsCountPerYearToo() throws {
@@ -76,7 +76,7 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
 
     @Test func foundTimeIsTypedOrNow() throws {
         let desk = try LostFoundDesk(context: f.context)
-        var form = walletForm()
+        var form = lostWalletForm()
         form.foundDate = "2026-03-01"; form.foundTime = "9:15"
         #expect(try desk.intake(form, by: f.clerk).item.foundAt == march1st - 45 * 60)
         form.foundDate = "昨天"; form.foundTime = "21：40"
@@ -99,11 +99,11 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
     @Test func badInputNamesTheFieldAndWritesNothing() throws {
         let desk = try LostFoundDesk(context: f.context)
         func intakeField(_ change: (inout LostFoundDesk.IntakeForm) -> Void) -> String? {
-            var form = walletForm()
+            var form = lostWalletForm()
             change(&form)
             return failure { try desk.intake(form, by: f.clerk) }?.field
         }
-        #expect(failure { try desk.intake({ var w = walletForm(); w.category = "火箭"; return w }(), by: f.clerk) }
+        #expect(failure { try desk.intake({ var w = lostWalletForm(); w.category = "火箭"; return w }(), by: f.clerk) }
             as? LostFoundError == .unknownCategory(field: "category", text: "火箭"))
         #expect(intakeField { $0.category = "" } == "category")
         #expect(intakeField { $0.quantity = "0" } == "quantity")
@@ -129,10 +129,10 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
 
     @Test func anAuditorMayNotWrite() throws {
         let desk = try LostFoundDesk(context: f.context)
-        #expect(failure { try desk.intake(walletForm(), by: f.auditor) } as? CommonError == .notAllowed(action: .write, role: .auditor))
+        #expect(failure { try desk.intake(lostWalletForm(), by: f.auditor) } as? CommonError == .notAllowed(action: .write, role: .auditor))
         #expect(failure { try desk.report(.init(category: "bag", description: "包", contact: "王芳", phone: "13812345678"), by: f.auditor) }
             as? CommonError == .notAllowed(action: .write, role: .auditor))
-        try desk.intake(walletForm(), by: f.clerk)
+        try desk.intake(lostWalletForm(), by: f.clerk)
         #expect(failure { try desk.describeClaim(.init(tag: "1", quantity: "1", colour: "黑", features: "卡"), by: f.auditor) }
             as? CommonError == .notAllowed(action: .write, role: .auditor))
         #expect(desk.book.head.seq == 1)
@@ -149,7 +149,7 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
         let other = try desk.report(.init(category: "bag", description: "黑色双肩包", colour: "黑色", contact: "李娜",
                                           phone: "13700000000"), by: f.clerk)
         f.later(minutes: 20)
-        let intake = try desk.intake(walletForm(), by: f.clerk)
+        let intake = try desk.intake(lostWalletForm(), by: f.clerk)
         #expect(intake.matchingReports.map(\.id) == [early.report.id, english.report.id])
         #expect(!intake.matchingReports.contains { $0.id == other.report.id })
         // A suggestion hands nothing over and closes nothing.
@@ -167,7 +167,7 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
         let yesterday = try desk.report(.init(category: "wallet", description: "黑色钱包 星巴克会员卡", colour: "黑",
                                               lostDate: "2026-03-01", lostTime: "10:15", contact: "杨磊", phone: "13500000000"), by: f.clerk)
         #expect(LostFoundMatcher.score(item: intake.item, report: yesterday.report) > 0)
-        var found = walletForm(); found.foundDate = "2026-02-27"; found.foundTime = "15:00"
+        var found = lostWalletForm(); found.foundDate = "2026-02-27"; found.foundTime = "15:00"
         let old = try desk.intake(found, by: f.clerk).item
         #expect(LostFoundMatcher.score(item: old, report: yesterday.report) == 0)
         #expect(!desk.matchingItems(for: yesterday.report).contains { $0.tag == old.tag })
@@ -175,7 +175,7 @@ func walletForm(features: String = "长款皮夹，内有星巴克会员卡", co
 
     @Test func theScoreWeighsCategoryColourAndWords() throws {
         let desk = try LostFoundDesk(context: f.context)
-        let item = try desk.intake(walletForm(), by: f.clerk).item
+        let item = try desk.intake(lostWalletForm(), by: f.clerk).item
         func report(_ category: String, _ colour: String, _ description: String) throws -> LostReport {
             try desk.report(.init(category: category, description: description, colour: colour, contact: "王芳",
                                   phone: "13812345678"), by: f.clerk).report

@@ -11,7 +11,7 @@ import Testing
         try desk.report(.init(category: "keys", description: "一串钥匙，挂小熊", contact: "李娜", phone: "13900000000"), by: f.clerk)
         var tags: [String] = []
         for i in 1...6 {
-            var form = walletForm(features: "第\(i)个：长款，内有会员卡")
+            var form = lostWalletForm(features: "第\(i)个：长款，内有会员卡")
             if i % 2 == 0 { form.category = "手机"; form.storage = "保险柜 \(i) 号格" }
             if i == 5 { form.category = "现金"; form.amount = "128.50"; form.storage = "保险柜" }
             tags.append(try desk.intake(form, by: f.clerk).item.tag)
@@ -27,7 +27,7 @@ import Testing
         try desk.book.saveSnapshot()
         f.later(days: 100)
         try desk.dispose(.init(tag: tags[3], method: .donation, note: "捐给市慈善总会"), by: f.lead)
-        try desk.intake(walletForm(), by: f.clerk)
+        try desk.intake(lostWalletForm(), by: f.clerk)
         let liveAfter = desk.state
         #expect(live != liveAfter)
         try desk.book.close()
@@ -46,8 +46,8 @@ import Testing
     @Test func twoConsolesShareTheTagSequence() throws {
         let a = try LostFoundDesk(context: f.context)
         let b = try LostFoundDesk(context: f.context)
-        #expect(try a.intake(walletForm(), by: f.clerk).item.tag == "LF-2026-000001")
-        #expect(try b.intake(walletForm(), by: f.clerk).item.tag == "LF-2026-000002")
+        #expect(try a.intake(lostWalletForm(), by: f.clerk).item.tag == "LF-2026-000001")
+        #expect(try b.intake(lostWalletForm(), by: f.clerk).item.tag == "LF-2026-000002")
         try a.book.refresh()
         #expect(a.state == b.state)
         let tag = "LF-2026-000001"

@@ -8,7 +8,7 @@ import Testing
     func stocked() throws -> (LostFoundDesk, [String]) {
         let desk = try LostFoundDesk(context: f.context)
         var tags: [String] = []
-        var wallet = walletForm()
+        var wallet = lostWalletForm()
         wallet.foundDate = "2026-02-27"; wallet.foundTime = "14:00"
         tags.append(try desk.intake(wallet, by: f.clerk).item.tag)
         tags.append(try desk.intake(.init(foundDate: "2026-02-28", foundTime: "11:20", foundPlace: "一楼中庭", handedInBy: "保安 陈师傅",
