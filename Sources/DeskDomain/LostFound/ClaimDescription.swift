@@ -1,0 +1,36 @@
+/// What a claimant said about an item before being shown it (manual §5.2.14: ask the
+/// quantity, colour and main features, hand over only when they match).
+///
+/// Recorded first, so the ledger proves the description came before the clerk's judgement.
+public struct ClaimDescription: Equatable, Sendable {
+    public var claimant: String
+    public var quantity: Int
+    public var colour: String
+    public var features: String
+    public var describedAt: Int64
+    public var describedBy: OperatorID
+    /// Year and seq of the `lostfound.claim-described` event.
+    public var describedYear: Int
+    public var describedSeq: Int64
+
+    func snapshot() -> JSONValue {
+        ["claimant": .string(claimant), "quantity": .int(Int64(quantity)), "colour": .string(colour),
+         "features": .string(features), "describedAt": .int(describedAt), "describedBy": .string(describedBy.rawValue),
+         "describedYear": .int(Int64(describedYear)), "describedSeq": .int(describedSeq)]
+    }
+
+    init(claimant: String, quantity: Int, colour: String, features: String, describedAt: Int64, describedBy: OperatorID,
+         describedYear: Int, describedSeq: Int64) {
+        self.claimant = claimant; self.quantity = quantity; self.colour = colour; self.features = features
+        self.describedAt = describedAt; self.describedBy = describedBy; self.describedYear = describedYear
+        self.describedSeq = describedSeq
+    }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        self.init(claimant: try o.string("claimant"), quantity: Int(try o.int("quantity")), colour: try o.string("colour"),
+                  features: try o.string("features"), describedAt: try o.int("describedAt"),
+                  describedBy: try o.operatorID("describedBy"), describedYear: Int(try o.int("describedYear")),
+                  describedSeq: try o.int("describedSeq"))
+    }
+}

@@ -1,0 +1,34 @@
+/// The events of the `lostfound` book.
+///
+/// Times in bodies are RFC 3339 with the plaza's offset; money in fen; phones and ID
+/// numbers only masked (plus the keyed hash of an ID number).
+///
+/// - `lostfound.item-received`: `tag` (`LF-YYYY-NNNNNN`, in order per plaza year), `category`
+///   (a ``LostItemCategory`` code), `valuable` (kept in the safe), `quantity`, `colour`,
+///   `brand` (may be empty), `features`, `amountFen` (cash only), `foundAt`, `foundPlace`,
+///   `handedInBy`, `storage` (where it is kept; may be empty for a non-valuable). The
+///   receiving clerk is the event's `op`.
+/// - `lostfound.report-taken`: `report` (`LR-YYYY-NNNNNN`), `category`, `description`,
+///   `colour` (may be empty), `lostAt`, `lostTimeKnown` (false: only the day is known),
+///   `lostPlace`, `contact`, `phone` (masked).
+/// - `lostfound.report-closed`: `report`, `outcome` (`found` or `withdrawn`), `note`, `tag`
+///   (the item it was found as; empty when not known).
+/// - `lostfound.claim-described`: `tag`, `claimant` (may be empty), `quantity`, `colour`,
+///   `features`: what the claimant said before being shown the item.
+/// - `lostfound.claim-refused`: `tag`, `describedYear`, `describedSeq` (the description),
+///   `note`: the description did not match; the item stays.
+/// - `lostfound.claimed`: `tag`, `describedYear`, `describedSeq`, `claimant`,
+///   `claimantIDMasked`, `claimantIDHash` (keyed hash), `phone` (masked),
+///   `signatureConfirmed` (true), `note`, `report` (may be empty). The releasing clerk is `op`.
+/// - `lostfound.disposed`: `tag`, `method` (a ``DisposalMethod`` code), `note` (reason or
+///   recipient), `expired` (false: disposed before its retention ran out). Lead only; the
+///   authorising lead is `op`.
+public enum LostFoundEvents {
+    public static let itemReceived = "lostfound.item-received"
+    public static let reportTaken = "lostfound.report-taken"
+    public static let reportClosed = "lostfound.report-closed"
+    public static let claimDescribed = "lostfound.claim-described"
+    public static let claimRefused = "lostfound.claim-refused"
+    public static let claimed = "lostfound.claimed"
+    public static let disposed = "lostfound.disposed"
+}

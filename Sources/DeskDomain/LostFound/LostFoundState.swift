@@ -1,0 +1,126 @@
+/// What the lost-and-found book says now: every registered item (in storage, claimed or
+/// disposed), every lost report, the last tag and report numbers of each plaza year, and
+/// the search form of every item.
+public struct LostFoundState: BookState {
+    /// Items by tag.
+    public var items: [String: LostItem] = [:]
+    /// Lost reports by id.
+    public var reports: [String: LostReport] = [:]
+    /// The last `LF-YYYY-NNNNNN` number used, by plaza year.
+    public var lastTagNumber: [Int: Int] = [:]
+    /// The last `LR-YYYY-NNNNNN` number used, by plaza year.
+    public var lastReportNumber: [Int: Int] = [:]
+    /// Derived from ``items`` (rebuilt from a snapshot, not stored in it).
+    var search = LostFoundSearch()
+
+    public init() {}
+
+    public mutating func apply(_ r: LedgerRecord) {
+        let b = r.body
+        switch r.ev {
+        case LostFoundEvents.itemReceived:
+            guard let tag = b["tag"]?.stringValue, items[tag] == nil, let number = LostFoundNumber.parse(tag, prefix: LostFoundNumber.tag),
+                  let category = LostItemCategory(rawValue: b["category"]?.stringValue ?? "") else { return }
+            let item = LostItem(tag: tag, category: category, valuable: b["valuable"]?.boolValue ?? category.isValuable,
+                                quantity: Int(b["quantity"]?.intValue ?? 1), colour: b["colour"]?.stringValue ?? "",
+                                brand: b["brand"]?.stringValue ?? "", features: b["features"]?.stringValue ?? "",
+                                amount: b["amountFen"]?.intValue.map(Money.init(fen:)),
+                                foundAt: b["foundAt"]?.stringValue.flatMap(PlazaTime.parseRFC3339) ?? r.instant,
+                                foundPlace: b["foundPlace"]?.stringValue ?? "", handedInBy: b["handedInBy"]?.stringValue ?? "",
+                                storage: b["storage"]?.stringValue ?? "", receivedAt: r.instant, receivedBy: r.op,
+                                receivedYear: Self.year(r), receivedSeq: r.seq)
+            items[tag] = item
+            search.add(item)
+            lastTagNumber[number.0] = max(lastTagNumber[number.0] ?? 0, number.1)
+        case LostFoundEvents.reportTaken:
+            guard let id = b["report"]?.stringValue, reports[id] == nil, let number = LostFoundNumber.parse(id, prefix: LostFoundNumber.report),
+                  let category = LostItemCategory(rawValue: b["category"]?.stringValue ?? "") else { return }
+            reports[id] = LostReport(id: id, category: category, description: b["description"]?.stringValue ?? "",
+                                     colour: b["colour"]?.stringValue ?? "",
+                                     lostAt: b["lostAt"]?.stringValue.flatMap(PlazaTime.parseRFC3339) ?? r.instant,
+                                     lostTimeKnown: b["lostTimeKnown"]?.boolValue ?? false,
+                                     lostPlace: b["lostPlace"]?.stringValue ?? "", contact: b["contact"]?.stringValue ?? "",
+                                     phoneMasked: b["phone"]?.stringValue ?? "", reportedAt: r.instant, reportedBy: r.op)
+            lastReportNumber[number.0] = max(lastReportNumber[number.0] ?? 0, number.1)
+        case LostFoundEvents.reportClosed:
+            guard let id = b["report"]?.stringValue, reports[id] != nil,
+                  let outcome = LostReport.Status(rawValue: b["outcome"]?.stringValue ?? ""), outcome != .open else { return }
+            reports[id]!.status = outcome
+            reports[id]!.closedAt = r.instant
+            reports[id]!.closedBy = r.op
+            reports[id]!.closingNote = b["note"]?.stringValue ?? ""
+            reports[id]!.foundTag = b["tag"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        case LostFoundEvents.claimDescribed:
+            guard let tag = b["tag"]?.stringValue, items[tag] != nil else { return }
+            items[tag]!.pendingDescription = ClaimDescription(
+                claimant: b["claimant"]?.stringValue ?? "", quantity: Int(b["quantity"]?.intValue ?? 0),
+                colour: b["colour"]?.stringValue ?? "", features: b["features"]?.stringValue ?? "",
+                describedAt: r.instant, describedBy: r.op, describedYear: Self.year(r), describedSeq: r.seq)
+        case LostFoundEvents.claimRefused:
+            guard let tag = b["tag"]?.stringValue, items[tag] != nil else { return }
+            items[tag]!.pendingDescription = nil
+            items[tag]!.refusedClaims += 1
+        case LostFoundEvents.claimed:
+            guard let tag = b["tag"]?.stringValue, items[tag] != nil else { return }
+            items[tag]!.pendingDescription = nil
+            items[tag]!.status = .claimed
+            items[tag]!.claim = LostItemClaim(
+                claimant: b["claimant"]?.stringValue ?? "", idMasked: b["claimantIDMasked"]?.stringValue ?? "",
+                idHash: b["claimantIDHash"]?.stringValue ?? "", phoneMasked: b["phone"]?.stringValue ?? "",
+                note: b["note"]?.stringValue ?? "", reportID: b["report"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
+                claimedAt: r.instant, releasedBy: r.op)
+        case LostFoundEvents.disposed:
+            guard let tag = b["tag"]?.stringValue, items[tag] != nil,
+                  let method = DisposalMethod(rawValue: b["method"]?.stringValue ?? "") else { return }
+            items[tag]!.pendingDescription = nil
+            items[tag]!.status = .disposed
+            items[tag]!.disposal = LostItemDisposal(method: method, note: b["note"]?.stringValue ?? "",
+                                                    expired: b["expired"]?.boolValue ?? true, disposedAt: r.instant,
+                                                    authorisedBy: r.op)
+        default:
+            break
+        }
+    }
+
+    static func year(_ r: LedgerRecord) -> Int { PlazaTime(offsetSeconds: r.offsetSeconds).civil(r.instant).year }
+
+    /// Items in the order they were registered.
+    var itemsInLedgerOrder: [LostItem] {
+        items.values.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) }
+    }
+
+    public func snapshot() -> JSONValue {
+        func numbers(_ d: [Int: Int]) -> JSONValue {
+            .object(JSONObject(d.map { (String($0.key), JSONValue.int(Int64($0.value))) }))
+        }
+        return [
+            "items": .array(itemsInLedgerOrder.map { $0.snapshot() }),
+            "reports": .array(reports.keys.sorted().map { reports[$0]!.snapshot() }),
+            "lastTagNumber": numbers(lastTagNumber),
+            "lastReportNumber": numbers(lastReportNumber),
+        ]
+    }
+
+    public init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        for value in try o.array("items") {
+            let item = try LostItem(snapshot: value)
+            items[item.tag] = item
+        }
+        for item in itemsInLedgerOrder { search.add(item) }
+        for value in try o.array("reports") {
+            let report = try LostReport(snapshot: value)
+            reports[report.id] = report
+        }
+        func numbers(_ key: String) throws -> [Int: Int] {
+            var d: [Int: Int] = [:]
+            for m in try o.object(key).members {
+                guard let year = Int(m.key), let n = m.value.intValue else { throw SnapshotDecodingError("bad \(key)") }
+                d[year] = Int(n)
+            }
+            return d
+        }
+        lastTagNumber = try numbers("lastTagNumber")
+        lastReportNumber = try numbers("lastReportNumber")
+    }
+}

@@ -1,0 +1,101 @@
+/// A found item the desk registered: where and when it was found, who handed it in, where
+/// it is kept, and what became of it (claimed or disposed).
+public struct LostItem: Equatable, Sendable {
+    /// Where the item is now.
+    public enum Status: String, Sendable {
+        case inStorage, claimed, disposed
+
+        public func name(_ l: Language) -> String {
+            switch self {
+            case .inStorage: return l.pick("保管中", "in storage")
+            case .claimed: return l.pick("已认领", "claimed")
+            case .disposed: return l.pick("已处置", "disposed of")
+            }
+        }
+    }
+
+    /// `LF-2026-000001`.
+    public var tag: String
+    public var category: LostItemCategory
+    /// Kept in the safe (cash, phones, ID documents, bank cards, jewellery).
+    public var valuable: Bool
+    public var quantity: Int
+    public var colour: String
+    /// Empty when unknown.
+    public var brand: String
+    public var features: String
+    /// How much cash (cash items only).
+    public var amount: Money?
+    public var foundAt: Int64
+    public var foundPlace: String
+    public var handedInBy: String
+    /// Where it is kept (the safe for valuables); may be empty for other items.
+    public var storage: String
+    public var receivedAt: Int64
+    /// The receiving clerk.
+    public var receivedBy: OperatorID
+    /// Year and seq of the `lostfound.item-received` event.
+    public var receivedYear: Int
+    public var receivedSeq: Int64
+    public var status: Status = .inStorage
+    /// The latest claimant's description not yet judged.
+    public var pendingDescription: ClaimDescription?
+    /// Claims refused because the description did not match.
+    public var refusedClaims = 0
+    public var claim: LostItemClaim?
+    public var disposal: LostItemDisposal?
+
+    /// When its retention runs out (counted from intake), by category.
+    public func retainUntil(_ config: DeskConfig) -> Int64 {
+        receivedAt + Int64(category.retentionDays(config)) * 86_400
+    }
+
+    /// Still in storage and kept longer than its category's retention.
+    public func isExpired(now: Int64, config: DeskConfig) -> Bool {
+        status == .inStorage && now >= retainUntil(config)
+    }
+
+    init(tag: String, category: LostItemCategory, valuable: Bool, quantity: Int, colour: String, brand: String,
+         features: String, amount: Money?, foundAt: Int64, foundPlace: String, handedInBy: String, storage: String,
+         receivedAt: Int64, receivedBy: OperatorID, receivedYear: Int, receivedSeq: Int64) {
+        self.tag = tag; self.category = category; self.valuable = valuable; self.quantity = quantity
+        self.colour = colour; self.brand = brand; self.features = features; self.amount = amount
+        self.foundAt = foundAt; self.foundPlace = foundPlace; self.handedInBy = handedInBy; self.storage = storage
+        self.receivedAt = receivedAt; self.receivedBy = receivedBy; self.receivedYear = receivedYear
+        self.receivedSeq = receivedSeq
+    }
+
+    func snapshot() -> JSONValue {
+        var o: JSONObject = [
+            "tag": .string(tag), "category": .string(category.rawValue), "valuable": .bool(valuable),
+            "quantity": .int(Int64(quantity)), "colour": .string(colour), "brand": .string(brand),
+            "features": .string(features), "foundAt": .int(foundAt), "foundPlace": .string(foundPlace),
+            "handedInBy": .string(handedInBy), "storage": .string(storage), "receivedAt": .int(receivedAt),
+            "receivedBy": .string(receivedBy.rawValue), "receivedYear": .int(Int64(receivedYear)),
+            "receivedSeq": .int(receivedSeq), "status": .string(status.rawValue), "refusedClaims": .int(Int64(refusedClaims)),
+        ]
+        if let amount { o["amountFen"] = .int(amount.fen) }
+        if let pendingDescription { o["pendingDescription"] = pendingDescription.snapshot() }
+        if let claim { o["claim"] = claim.snapshot() }
+        if let disposal { o["disposal"] = disposal.snapshot() }
+        return .object(o)
+    }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        guard let category = LostItemCategory(rawValue: try o.string("category")) else { throw SnapshotDecodingError("bad category") }
+        guard let status = Status(rawValue: try o.string("status")) else { throw SnapshotDecodingError("bad status") }
+        self.init(tag: try o.string("tag"), category: category, valuable: try o.bool("valuable"),
+                  quantity: Int(try o.int("quantity")), colour: try o.string("colour"), brand: try o.string("brand"),
+                  features: try o.string("features"), amount: o.optionalInt("amountFen").map(Money.init(fen:)),
+                  foundAt: try o.int("foundAt"), foundPlace: try o.string("foundPlace"),
+                  handedInBy: try o.string("handedInBy"), storage: try o.string("storage"),
+                  receivedAt: try o.int("receivedAt"), receivedBy: try o.operatorID("receivedBy"),
+                  receivedYear: Int(try o.int("receivedYear")), receivedSeq: try o.int("receivedSeq"))
+        self.status = status
+        refusedClaims = Int(try o.int("refusedClaims"))
+        if let d = o.object["pendingDescription"] { pendingDescription = try ClaimDescription(snapshot: d) }
+        if let c = o.object["claim"] { claim = try LostItemClaim(snapshot: c) }
+        if let d = o.object["disposal"] { disposal = try LostItemDisposal(snapshot: d) }
+    }
+}

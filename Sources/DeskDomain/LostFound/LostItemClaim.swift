@@ -1,0 +1,37 @@
+/// Who took an item home: the claim ledger entry the claimant signs (manual §5.2.14).
+///
+/// The ID number itself is never kept: only its masked form, to show, and a keyed hash,
+/// to recognise the same document again.
+public struct LostItemClaim: Equatable, Sendable {
+    public var claimant: String
+    public var idMasked: String
+    public var idHash: String
+    public var phoneMasked: String
+    public var note: String
+    /// The lost report closed by this claim, if any.
+    public var reportID: String?
+    public var claimedAt: Int64
+    /// The releasing clerk.
+    public var releasedBy: OperatorID
+
+    func snapshot() -> JSONValue {
+        var o: JSONObject = ["claimant": .string(claimant), "idMasked": .string(idMasked), "idHash": .string(idHash),
+                             "phone": .string(phoneMasked), "note": .string(note), "claimedAt": .int(claimedAt),
+                             "releasedBy": .string(releasedBy.rawValue)]
+        if let reportID { o["report"] = .string(reportID) }
+        return .object(o)
+    }
+
+    init(claimant: String, idMasked: String, idHash: String, phoneMasked: String, note: String, reportID: String?,
+         claimedAt: Int64, releasedBy: OperatorID) {
+        self.claimant = claimant; self.idMasked = idMasked; self.idHash = idHash; self.phoneMasked = phoneMasked
+        self.note = note; self.reportID = reportID; self.claimedAt = claimedAt; self.releasedBy = releasedBy
+    }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        self.init(claimant: try o.string("claimant"), idMasked: try o.string("idMasked"), idHash: try o.string("idHash"),
+                  phoneMasked: try o.string("phone"), note: try o.string("note"), reportID: o.optionalString("report"),
+                  claimedAt: try o.int("claimedAt"), releasedBy: try o.operatorID("releasedBy"))
+    }
+}

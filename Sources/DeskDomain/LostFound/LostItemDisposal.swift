@@ -1,0 +1,29 @@
+/// How and on whose authority an unclaimed item left the desk (design: each disposal is
+/// recorded with who authorised it).
+public struct LostItemDisposal: Equatable, Sendable {
+    public var method: DisposalMethod
+    /// The reason, or who received it (police station, charity, bank).
+    public var note: String
+    /// False when it left before its retention period ran out.
+    public var expired: Bool
+    public var disposedAt: Int64
+    /// The shift lead who authorised it.
+    public var authorisedBy: OperatorID
+
+    func snapshot() -> JSONValue {
+        ["method": .string(method.rawValue), "note": .string(note), "expired": .bool(expired),
+         "disposedAt": .int(disposedAt), "authorisedBy": .string(authorisedBy.rawValue)]
+    }
+
+    init(method: DisposalMethod, note: String, expired: Bool, disposedAt: Int64, authorisedBy: OperatorID) {
+        self.method = method; self.note = note; self.expired = expired; self.disposedAt = disposedAt
+        self.authorisedBy = authorisedBy
+    }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        guard let method = DisposalMethod(rawValue: try o.string("method")) else { throw SnapshotDecodingError("bad method") }
+        self.init(method: method, note: try o.string("note"), expired: try o.bool("expired"),
+                  disposedAt: try o.int("disposedAt"), authorisedBy: try o.operatorID("authorisedBy"))
+    }
+}

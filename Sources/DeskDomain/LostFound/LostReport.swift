@@ -1,0 +1,73 @@
+/// A customer's report of something lost before it turned up, kept open so that an item
+/// handed in later can be matched to it (and the customer phoned).
+public struct LostReport: Equatable, Sendable {
+    /// Open, or how it was closed.
+    public enum Status: String, Sendable, CaseIterable {
+        case open, found, withdrawn
+
+        public func name(_ l: Language) -> String {
+            switch self {
+            case .open: return l.pick("登记中", "open")
+            case .found: return l.pick("已找到", "found")
+            case .withdrawn: return l.pick("已撤销", "withdrawn")
+            }
+        }
+    }
+
+    /// `LR-2026-000001`.
+    public var id: String
+    public var category: LostItemCategory
+    public var description: String
+    /// Empty when the customer does not know.
+    public var colour: String
+    /// When it was lost; only the day counts when ``lostTimeKnown`` is false.
+    public var lostAt: Int64
+    public var lostTimeKnown: Bool
+    public var lostPlace: String
+    public var contact: String
+    public var phoneMasked: String
+    public var reportedAt: Int64
+    public var reportedBy: OperatorID
+    public var status: Status = .open
+    public var closedAt: Int64?
+    public var closedBy: OperatorID?
+    public var closingNote: String = ""
+    /// The item it was found as, when known.
+    public var foundTag: String?
+
+    init(id: String, category: LostItemCategory, description: String, colour: String, lostAt: Int64, lostTimeKnown: Bool,
+         lostPlace: String, contact: String, phoneMasked: String, reportedAt: Int64, reportedBy: OperatorID) {
+        self.id = id; self.category = category; self.description = description; self.colour = colour
+        self.lostAt = lostAt; self.lostTimeKnown = lostTimeKnown; self.lostPlace = lostPlace; self.contact = contact
+        self.phoneMasked = phoneMasked; self.reportedAt = reportedAt; self.reportedBy = reportedBy
+    }
+
+    func snapshot() -> JSONValue {
+        var o: JSONObject = [
+            "id": .string(id), "category": .string(category.rawValue), "description": .string(description),
+            "colour": .string(colour), "lostAt": .int(lostAt), "lostTimeKnown": .bool(lostTimeKnown),
+            "lostPlace": .string(lostPlace), "contact": .string(contact), "phone": .string(phoneMasked),
+            "reportedAt": .int(reportedAt), "reportedBy": .string(reportedBy.rawValue), "status": .string(status.rawValue),
+            "closingNote": .string(closingNote),
+        ]
+        if let closedAt { o["closedAt"] = .int(closedAt) }
+        if let closedBy { o["closedBy"] = .string(closedBy.rawValue) }
+        if let foundTag { o["foundTag"] = .string(foundTag) }
+        return .object(o)
+    }
+
+    init(snapshot v: JSONValue) throws {
+        let o = try SnapshotReader(v)
+        guard let category = LostItemCategory(rawValue: try o.string("category")) else { throw SnapshotDecodingError("bad category") }
+        guard let status = Status(rawValue: try o.string("status")) else { throw SnapshotDecodingError("bad status") }
+        self.init(id: try o.string("id"), category: category, description: try o.string("description"),
+                  colour: try o.string("colour"), lostAt: try o.int("lostAt"), lostTimeKnown: try o.bool("lostTimeKnown"),
+                  lostPlace: try o.string("lostPlace"), contact: try o.string("contact"), phoneMasked: try o.string("phone"),
+                  reportedAt: try o.int("reportedAt"), reportedBy: try o.operatorID("reportedBy"))
+        self.status = status
+        closedAt = o.optionalInt("closedAt")
+        closedBy = try o.optionalOperatorID("closedBy")
+        closingNote = try o.string("closingNote")
+        foundTag = o.optionalString("foundTag")
+    }
+}
