@@ -47,15 +47,15 @@ public final class InvoiceDesk {
         guard let span = InvoiceDigits.distance(from: first, to: last, limit: Self.maxRangeCount - 1) else {
             throw InvoiceError.rangeTooLarge(max: Self.maxRangeCount)
         }
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             if let r = state.ranges.first(where: { $0.overlaps(code: code, first: first, last: last) }) {
                 throw InvoiceError.rangeOverlaps(code: r.code, first: r.first, last: r.last)
             }
             try tx.append(InvoiceEvents.numbersAllocated, ["kind": .string(form.kind.rawValue), "code": .string(code),
                                                            "first": .string(first), "last": .string(last),
                                                            "count": .int(Int64(span + 1))], op: actor.id)
-            return book.state.ranges.last!
         }
+        return book.state.ranges.last!
     }
 
     // MARK: - Issuing
@@ -119,7 +119,7 @@ public final class InvoiceDesk {
         }
         let expected = form.expectedNumber.trimmingSpaces()
         let amount = receipts.reduce(Money.zero) { $0 + $1.receipt.amount }
-        return try book.transaction { state, tx in
+        let id = try book.transaction { state, tx in
             for (field, r) in receipts {
                 if let held = state.liveInvoice(shop: shop, receipt: r.number) {
                     throw InvoiceError.receiptAlreadyInvoiced(field: field, receipt: r.number, invoice: held.id)
@@ -141,8 +141,9 @@ public final class InvoiceDesk {
                 if taxpayerID.checkOverridden { body["creditCheckOverriddenBy"] = .string(actor.id.rawValue) }
             }
             try tx.append(InvoiceEvents.issued, body, op: actor.id)
-            return book.state.invoices[id]!
+            return id
         }
+        return book.state.invoices[id]!
     }
 
     // MARK: - Void
@@ -166,7 +167,7 @@ public final class InvoiceDesk {
         let number = try self.number(form.number, field: "number")
         let code = try self.code(form.code, field: "code", required: false)
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
-        return try book.transaction { state, tx in
+        let invoice = try book.transaction { state, tx in
             let invoice = try find(state, number: number, code: code)
             try refuseIfClosed(invoice)
             guard invoice.kind == .paper else { throw InvoiceError.electronicCannotBeVoided(invoice.id) }
@@ -181,8 +182,9 @@ public final class InvoiceDesk {
             body["amountFen"] = .int(invoice.amount.fen)
             body["reason"] = .string(reason)
             try tx.append(InvoiceEvents.voided, body, op: actor.id)
-            return book.state.invoices[invoice.id]!
+            return invoice
         }
+        return book.state.invoices[invoice.id]!
     }
 
     // MARK: - Red-letter reversal
@@ -220,7 +222,7 @@ public final class InvoiceDesk {
             amount = a
         }
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
-        return try book.transaction { state, tx in
+        let id = try book.transaction { state, tx in
             let original = try find(state, number: number, code: code)
             try refuseIfClosed(original)
             let remaining = original.reversible
@@ -237,8 +239,9 @@ public final class InvoiceDesk {
             body["amountFen"] = .int(-reversal.fen)
             body["note"] = .string(note)
             try tx.append(InvoiceEvents.redLetterIssued, body, op: actor.id)
-            return book.state.invoices[id]!
+            return id
         }
+        return book.state.invoices[id]!
     }
 
     // MARK: - Queries

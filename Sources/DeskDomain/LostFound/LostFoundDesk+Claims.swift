@@ -23,13 +23,13 @@ extension LostFoundDesk {
         let quantity = try FieldCheck.integer(form.quantity, field: "quantity", min: 1, max: 999)
         let colour = try FieldCheck.text(form.colour, field: "colour", max: 20)
         let features = try FieldCheck.text(form.features, field: "features", max: 200)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             _ = try Self.itemInStorage(tag, in: state)
             try tx.append(LostFoundEvents.claimDescribed, ["tag": .string(tag), "claimant": .string(claimant),
                                                            "quantity": .int(quantity), "colour": .string(colour),
                                                            "features": .string(features)], op: actor.id)
-            return book.state.items[tag]!.pendingDescription!
         }
+        return book.state.items[tag]!.pendingDescription!
     }
 
     /// Step 2 of a claim: the clerk's judgement and, when it matched, the claimant's signed
@@ -66,20 +66,20 @@ extension LostFoundDesk {
         let tag = try self.tag(form.tag, field: "tag")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
         guard form.matched else {
-            return try book.transaction { state, tx in
+            try book.transaction { state, tx in
                 let description = try Self.described(tag, in: state)
                 try tx.append(LostFoundEvents.claimRefused, ["tag": .string(tag), "describedYear": .int(Int64(description.describedYear)),
                                                              "describedSeq": .int(description.describedSeq),
                                                              "note": .string(note)], op: actor.id)
-                return book.state.items[tag]!
             }
+            return book.state.items[tag]!
         }
         let claimant = try FieldCheck.text(form.claimant, field: "claimant", max: 40)
         let id = try FieldCheck.residentID(form.claimantID, field: "claimantID")
         let phone = try FieldCheck.phone(form.phone, field: "phone")
         guard form.signatureConfirmed else { throw LostFoundError.signatureMissing }
         let reportID = form.reportID.trimmingSpaces().isEmpty ? nil : try self.reportID(form.reportID, field: "reportID")
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let description = try Self.described(tag, in: state)
             if let reportID { try Self.openReport(reportID, in: state, field: "reportID") }
             try tx.append(LostFoundEvents.claimed, [
@@ -93,8 +93,8 @@ extension LostFoundDesk {
                 try tx.append(LostFoundEvents.reportClosed, ["report": .string(reportID), "outcome": .string(ReportOutcome.found.rawValue),
                                                              "tag": .string(tag), "note": .string("")], op: actor.id)
             }
-            return book.state.items[tag]!
         }
+        return book.state.items[tag]!
     }
 
     /// The pending description of an item in storage, or the refusal.

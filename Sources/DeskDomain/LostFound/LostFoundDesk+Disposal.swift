@@ -19,13 +19,13 @@ extension LostFoundDesk {
         try actor.requireLead(.disposeLostProperty)
         let tag = try self.tag(form.tag, field: "tag")
         let note = try FieldCheck.text(form.note, field: "note", max: 200)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let item = try Self.itemInStorage(tag, in: state)
             try tx.append(LostFoundEvents.disposed, ["tag": .string(tag), "method": .string(form.method.rawValue),
                                                      "note": .string(note),
                                                      "expired": .bool(item.isExpired(now: context.now(), config: config))],
                           op: actor.id)
-            return book.state.items[tag]!
         }
+        return book.state.items[tag]!
     }
 }

@@ -60,7 +60,7 @@ extension LostFoundDesk {
         }
         let storage = try FieldCheck.text(form.storage, field: "storage", max: 40, required: false)
         if category.isValuable && storage.isEmpty { throw LostFoundError.valuableNeedsSafe(category: category) }
-        return try book.transaction { state, tx in
+        let tag = try book.transaction { state, tx in
             let year = currentYear
             var tag: String
             var n = (state.lastTagNumber[year] ?? 0) + 1
@@ -76,8 +76,9 @@ extension LostFoundDesk {
             ]
             if let amount { body["amountFen"] = .int(amount.fen) }
             try tx.append(LostFoundEvents.itemReceived, body, op: actor.id)
-            let item = book.state.items[tag]!
-            return IntakeResult(item: item, matchingReports: LostFoundMatcher.reports(matching: item, in: book.state))
+            return tag
         }
+        let item = book.state.items[tag]!
+        return IntakeResult(item: item, matchingReports: LostFoundMatcher.reports(matching: item, in: book.state))
     }
 }

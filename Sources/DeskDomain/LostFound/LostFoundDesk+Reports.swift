@@ -42,7 +42,7 @@ extension LostFoundDesk {
         let place = try FieldCheck.text(form.lostPlace, field: "lostPlace", max: 60, required: false)
         let contact = try FieldCheck.text(form.contact, field: "contact", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
-        return try book.transaction { state, tx in
+        let id = try book.transaction { state, tx in
             let year = currentYear
             var id: String
             var n = (state.lastReportNumber[year] ?? 0) + 1
@@ -55,9 +55,10 @@ extension LostFoundDesk {
                 "colour": .string(colour), "lostAt": .string(rfc3339(lost.instant)), "lostTimeKnown": .bool(lost.timeKnown),
                 "lostPlace": .string(place), "contact": .string(contact), "phone": .string(phone.masked),
             ], op: actor.id)
-            let report = book.state.reports[id]!
-            return ReportResult(report: report, matchingItems: LostFoundMatcher.items(matching: report, in: book.state))
+            return id
         }
+        let report = book.state.reports[id]!
+        return ReportResult(report: report, matchingItems: LostFoundMatcher.items(matching: report, in: book.state))
     }
 
     /// How a lost report ends.
@@ -88,13 +89,13 @@ extension LostFoundDesk {
         let id = try reportID(form.report, field: "report")
         let tag = form.tag.trimmingSpaces().isEmpty ? nil : try self.tag(form.tag, field: "tag")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             try Self.openReport(id, in: state, field: "report")
             if let tag, state.items[tag] == nil { throw LostFoundError.unknownTag(field: "tag", text: tag) }
             try tx.append(LostFoundEvents.reportClosed, ["report": .string(id), "outcome": .string(form.outcome.rawValue),
                                                          "tag": .string(tag ?? ""), "note": .string(note)], op: actor.id)
-            return book.state.reports[id]!
         }
+        return book.state.reports[id]!
     }
 
     static func openReport(_ id: String, in state: LostFoundState, field: String) throws {

@@ -50,14 +50,14 @@ public final class UmbrellaDesk {
         let deposit = try self.deposit(form.deposit)
         let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let status = state.fleet.status(of: unit)
             guard status == .available else { throw FleetError.notAvailable(field: "unit", unit: unit, status: status) }
             if let holder = state.loan(holdingCard: card) { throw UmbrellaError.cardOut(card: card, unit: holder.unit) }
             try tx.append(UmbrellaEvents.lent, ["unit": .string(unit), "depositCard": .string(card), "depositFen": .int(deposit.fen),
                                                  "customer": .string(customer), "phone": .string(phone.masked)], op: actor.id)
-            return book.state.out[unit]!
         }
+        return book.state.out[unit]!
     }
 
     /// What the clerk records when an umbrella comes back with its deposit card.
@@ -81,12 +81,12 @@ public final class UmbrellaDesk {
         if form.depositCard.trimmingSpaces().isEmpty { throw UmbrellaError.cardMissing }
         let card = try self.card(form.depositCard)
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
             guard loan.depositCard == card else { throw UmbrellaError.wrongCard(unit: unit, typed: card, expected: loan.depositCard) }
             try tx.append(UmbrellaEvents.returned, settlement(loan, damage: form.damage, note: note), op: actor.id)
-            return book.state.history[unit]!.last!
         }
+        return book.state.history[unit]!.last!
     }
 
     /// What a lead records when an umbrella comes back but its deposit card was lost.
@@ -109,13 +109,13 @@ public final class UmbrellaDesk {
         let unit = try self.unit(form.unit, field: "unit")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
             var body = settlement(loan, damage: form.damage, note: note)
             body["reason"] = .string(reason)
             try tx.append(UmbrellaEvents.depositReleased, body, op: actor.id)
-            return book.state.history[unit]!.last!
         }
+        return book.state.history[unit]!.last!
     }
 
     /// What a lead records when an umbrella is never coming back.
@@ -133,7 +133,7 @@ public final class UmbrellaDesk {
         let unit = try self.unit(form.unit, field: "unit")
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
         let lostPrice = config.umbrellaLostPrice
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
             let uncollected = lostPrice > loan.deposit ? lostPrice - loan.deposit : .zero
             try tx.append(UmbrellaEvents.depositForfeited,
@@ -141,8 +141,8 @@ public final class UmbrellaDesk {
                            "reason": .string(reason), "depositFen": .int(loan.deposit.fen), "keptFen": .int(loan.deposit.fen),
                            "lostPriceFen": .int(lostPrice.fen), "refundFen": 0, "paidOnTopFen": 0,
                            "uncollectedFen": .int(uncollected.fen)], op: actor.id)
-            return book.state.history[unit]!.last!
         }
+        return book.state.history[unit]!.last!
     }
 
     /// A lead puts a repaired umbrella back into service.
