@@ -11,6 +11,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case voidInvoice
     case reverseInvoice
     case overrideCreditCode
+    case voidServiceReceipt
     case closeShift
 
     public func name(_ language: Language) -> String {
@@ -26,6 +27,7 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .voidInvoice: return language.pick("作废发票", "void an invoice")
         case .reverseInvoice: return language.pick("开具红字发票", "issue a red-letter invoice")
         case .overrideCreditCode: return language.pick("确认校验不通过的信用代码", "accept a credit code that fails its check")
+        case .voidServiceReceipt: return language.pick("作废服务收据", "void a service receipt")
         case .closeShift: return language.pick("交班结算", "close a shift")
         }
     }

@@ -85,7 +85,7 @@ public final class PaidServicesDesk {
             overrideReason = reason
         }
         guard tendered >= stated else { throw PaidServicesError.tenderedTooLittle(tendered: tendered, fee: stated) }
-        return try book.transaction { state, tx in
+        let number = try book.transaction { state, tx in
             let year = context.time.civil(context.now()).year
             let number = state.nextNumber(year: year)
             guard number.serial <= ServiceReceiptNumber.maxSerial else { throw PaidServicesError.numbersExhausted(year: year) }
@@ -97,8 +97,9 @@ public final class PaidServicesDesk {
             ]
             if let overrideReason { body["overrideReason"] = .string(overrideReason) }
             try tx.append(PaidServicesEvents.receiptIssued, body, op: actor.id)
-            return book.state.receipts[number]!
+            return number
         }
+        return book.state.receipts[number]!
     }
 
     // MARK: - Void
@@ -115,10 +116,10 @@ public final class PaidServicesDesk {
     /// leaves the takings.
     @discardableResult
     public func void(_ form: VoidForm, by actor: Actor) throws -> ServiceReceipt {
-        try actor.requireLead(.voidInvoice)
+        try actor.requireLead(.voidServiceReceipt)
         let number = try self.number(form.number)
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let today = PaidServicesState.plazaDay(context.now(), offsetSeconds: context.time.offsetSeconds)
             guard let receipt = state.receipts[number] else {
                 if number.serial <= state.lastSerial[number.year] ?? 0 { throw PaidServicesError.notToday(number, issuedOn: nil) }
@@ -129,8 +130,8 @@ public final class PaidServicesDesk {
             try tx.append(PaidServicesEvents.receiptVoided, ["number": .string(number.description), "receiptSeq": .int(receipt.seq),
                                                             "kind": .string(receipt.kind.rawValue), "feeFen": .int(receipt.fee.fen),
                                                             "reason": .string(reason)], op: actor.id)
-            return book.state.receipts[number]!
         }
+        return book.state.receipts[number]!
     }
 
     // MARK: - Queries

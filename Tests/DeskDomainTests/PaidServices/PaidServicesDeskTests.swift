@@ -110,9 +110,9 @@ import Testing
         #expect(desk.todaysTakings == Money(yuan: 15))
         let seq = desk.book.head.seq
         #expect(failure { try desk.void(.init(number: "2", reason: "顾客取消"), by: f.clerk) }
-            as? CommonError == .notAllowed(action: .voidInvoice, role: .clerk))
+            as? CommonError == .notAllowed(action: .voidServiceReceipt, role: .clerk))
         #expect(failure { try desk.void(.init(number: "2", reason: "顾客取消"), by: f.auditor) }
-            as? CommonError == .notAllowed(action: .voidInvoice, role: .auditor))
+            as? CommonError == .notAllowed(action: .voidServiceReceipt, role: .auditor))
         #expect(failure { try desk.void(.init(number: "2", reason: ""), by: f.lead) } as? CommonError == .required(field: "reason"))
         #expect(failure { try desk.void(.init(number: "", reason: "顾客取消"), by: f.lead) } as? CommonError == .required(field: "number"))
         #expect(failure { try desk.void(.init(number: "INV-7", reason: "顾客取消"), by: f.lead) }?.field == "number")
