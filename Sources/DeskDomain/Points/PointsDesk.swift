@@ -35,7 +35,7 @@ public final class PointsDesk {
         let receipt = try self.receipt(shop: form.shop, number: form.receiptNumber, date: form.receiptDate, amount: form.amount)
         guard receipt.amount >= config.minReceipt else { throw PointsError.receiptBelowMinimum(minimum: config.minReceipt) }
         let idHash = context.personalDataKey.hash(id.number)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             if let held = state.currentCard(idHash: idHash) { throw PointsError.alreadyHasCard(number: held.number, status: held.status) }
             if state.cards[number] != nil { throw PointsError.cardNumberTaken(field: "cardNumber", number: number) }
             if let other = state.cardByForm[formKey] { throw PointsError.formNumberUsed(formNumber: formNumber, card: other) }
@@ -45,8 +45,8 @@ public final class PointsDesk {
                                                       "idHash": .string(idHash), "formNumber": .string(formNumber),
                                                       "formKept": true], op: actor.id)
             try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "enrolment"), op: actor.id)
-            return book.state.cards[number]!
         }
+        return book.state.cards[number]!
     }
 
     /// Adds the points of a receipt to an active card (once per receipt, ever).
@@ -56,12 +56,12 @@ public final class PointsDesk {
         let number = try Self.cardNumber(form.cardNumber, field: "cardNumber")
         let receipt = try self.receipt(shop: form.shop, number: form.receiptNumber, date: form.receiptDate, amount: form.amount)
         guard receipt.amount >= Money(yuan: 1) else { throw PointsError.receiptEarnsNothing }
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             _ = try Self.usableCard(state, number, field: "cardNumber")
             if let card = state.usedReceipts[receipt.key] { throw PointsError.receiptAlreadyUsed(card: card) }
             try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "backfill"), op: actor.id)
-            return book.state.cards[number]!.history.last!
         }
+        return book.state.cards[number]!.history.last!
     }
 
     /// Takes points off an active card for something handed over at the desk.
@@ -71,13 +71,13 @@ public final class PointsDesk {
         let number = try Self.cardNumber(form.cardNumber, field: "cardNumber")
         let points = try FieldCheck.integer(form.points, field: "points", min: 1, max: Self.maxPoints)
         let purpose = try FieldCheck.text(form.purpose, field: "purpose", max: 100)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let card = try Self.usableCard(state, number, field: "cardNumber")
             guard card.balance >= points else { throw PointsError.notEnoughPoints(balance: card.balance, requested: points) }
             try tx.append(PointsEvents.redeemed, ["cardNumber": .string(number), "points": .int(points), "purpose": .string(purpose)],
                           op: actor.id)
-            return book.state.cards[number]!.history.last!
         }
+        return book.state.cards[number]!.history.last!
     }
 
     /// A shift lead corrects a balance, with a reason; never below zero.
@@ -90,13 +90,13 @@ public final class PointsDesk {
                                             min: -Self.maxPoints, max: Self.maxPoints)
         guard points != 0 else { throw PointsError.zeroAdjustment }
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let card = try Self.usableCard(state, number, field: "cardNumber")
             guard card.balance + points >= 0 else { throw PointsError.adjustmentBelowZero(balance: card.balance) }
             try tx.append(PointsEvents.adjusted, ["cardNumber": .string(number), "points": .int(points), "reason": .string(reason)],
                           op: actor.id)
-            return book.state.cards[number]!.history.last!
         }
+        return book.state.cards[number]!.history.last!
     }
 
     /// Blocks a card at once when its holder reports it lost.
@@ -107,7 +107,7 @@ public final class PointsDesk {
         let id = try FieldCheck.residentID(form.idNumber, field: "idNumber")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
         let idHash = context.personalDataKey.hash(id.number)
-        return try book.transaction { state, tx in
+        let card = try book.transaction { state, tx in
             let card = try Self.holdersCard(state, number: number, idHash: idHash)
             switch card.status {
             case .active: break
@@ -116,8 +116,9 @@ public final class PointsDesk {
             }
             try tx.append(PointsEvents.cardReportedLost, ["cardNumber": .string(card.number), "idMasked": .string(id.masked),
                                                           "note": .string(note)], op: actor.id)
-            return book.state.cards[card.number]!
+            return card
         }
+        return book.state.cards[card.number]!
     }
 
     /// Replaces a lost or damaged card: the holder proves identity, the new card takes over
@@ -130,7 +131,7 @@ public final class PointsDesk {
         let newNumber = try Self.cardNumber(form.newCardNumber, field: "newCardNumber")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
         let idHash = context.personalDataKey.hash(id.number)
-        return try book.transaction { state, tx in
+        try book.transaction { state, tx in
             let card = try Self.holdersCard(state, number: number, idHash: idHash)
             if card.status == .replaced {
                 throw PointsError.cardBlocked(field: "cardNumber", number: card.number, status: .replaced, replacedBy: card.replacedBy)
@@ -139,8 +140,8 @@ public final class PointsDesk {
             try tx.append(PointsEvents.cardReissued, ["oldCardNumber": .string(card.number), "newCardNumber": .string(newNumber),
                                                       "points": .int(card.balance), "wasLost": .bool(card.status == .lost),
                                                       "idMasked": .string(id.masked), "note": .string(note)], op: actor.id)
-            return book.state.cards[newNumber]!
         }
+        return book.state.cards[newNumber]!
     }
 
     // MARK: Queries

@@ -4,7 +4,8 @@ import DeskDomain
 struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
-        abstract: "Write a plausible, deterministic year of desk activity (every book) in the real format."
+        abstract: "Write a plausible, deterministic year of desk activity through the real desk services.",
+        discussion: "Adds demo operators if the directory has none (see the README for their PINs)."
     )
 
     @OptionGroup var data: DataOption
@@ -21,9 +22,9 @@ struct DemoDataCommand: ParsableCommand {
         let dir = data.resolved()
         let t0 = LedgerBench.now()
         do {
-            let counts = try GenericDemoYear(data: dir, year: year, events: events, seed: seed).write()
-            let total = counts.values.reduce(0, +)
+            let total = try DemoYear(data: dir, year: year, events: events, seed: seed).write()
             print("wrote \(total) events for \(year) into \(dir.path) in \(String(format2(LedgerBench.now() - t0))) s")
+            print("demo operators: " + DemoYear.operators.map { "\($0.id) (\($0.role.rawValue), PIN \($0.pin))" }.joined(separator: ", "))
         } catch {
             throw fail("\(error)", code: 1)
         }
