@@ -23,9 +23,10 @@ public struct DemoYear {
         self.data = data; self.year = year; self.events = events; self.seed = seed
     }
 
-    /// Writes the year; returns how many events were appended.
+    /// Writes the year; returns how many events were appended. `beforeClosing` sees the
+    /// live desk once the year is written (tests compare it with a replayed one).
     @discardableResult
-    public func write() throws -> Int64 {
+    public func write(beforeClosing: ((Desk) throws -> Void)? = nil) throws -> Int64 {
         let base = try DeskContext.open(data, clock: ManualClock(0), durability: .deferred)
         let time = base.time
         let clock = ManualClock(time.instant(CivilTime(year: year, month: 1, day: 1, hour: 9)))
@@ -42,6 +43,7 @@ public struct DemoYear {
             try run.day(day, budget: max(budget, 1), stopAt: target)
         }
         let written = desk.headSeqSum - start
+        try beforeClosing?(desk)
         try desk.saveSnapshots()
         try desk.close()
         return written
@@ -60,6 +62,7 @@ public struct DemoYear {
         var enrolled: [(card: String, id: String)] = []
         var claimsDescribed: [String] = []
         var rainy = false
+        var recentInvoices: [InvoiceNumber] = []
         /// Umbrellas whose borrowers never come back (forfeited after a week).
         var neverReturned = Set<String>()
 
@@ -307,15 +310,19 @@ public struct DemoYear {
                 let lines = rng.int(1...3)
                 let enterprise = rng.chance(0.4)
                 let kind: InvoiceKind = rng.chance(0.6) ? .electronic : .paper
-                try desk.invoices.issue(.init(kind: kind, shop: rng.pick(Self.shops),
+                let issued = try desk.invoices.issue(.init(kind: kind, shop: rng.pick(Self.shops),
                                               receipts: (0..<lines).map { _ in .init(number: receiptNumber(), amount: String(rng.int(10...5000))) },
                                               buyerType: enterprise ? .enterprise : .person,
                                               buyerTitle: enterprise ? rng.pick(["北京星辰科技有限公司", "上海明月贸易有限公司", "广州海风餐饮管理有限公司"]) : DemoPeople.name(&rng),
                                               taxpayerID: enterprise ? "91110000600037341L" : ""), by: clerk)
+                recentInvoices.append(issued.id)
+                if recentInvoices.count > 20 { recentInvoices.removeFirst() }
                 return
             }
-            guard let last = desk.invoices.latest(20).first(where: { $0.isLive && $0.status == .issued }) else { return }
-            if last.kind == .paper && roll < 98 {
+            guard let id = recentInvoices.last, let last = desk.invoices.state.invoices[id], last.isLive, last.status == .issued else { return }
+            recentInvoices.removeLast()
+            let issued = time.civil(last.issuedAt), now = time.civil(clock.now())
+            if last.kind == .paper && roll < 98 && issued.month == now.month && issued.year == now.year {
                 try desk.invoices.void(.init(number: last.id.number, code: last.id.code, reason: "抬头开错，当月作废重开"), by: lead)
             } else {
                 try desk.invoices.reverse(.init(number: last.id.number, code: last.id.code, reasonCode: rng.pick(["01", "02", "03"]),

@@ -28,7 +28,6 @@ public final class ServiceBook<State: BookState> {
         }
 
         func applyPending() {
-            deferring = false
             for r in pending { state.apply(r) }
             pending.removeAll()
         }
@@ -82,9 +81,13 @@ public final class ServiceBook<State: BookState> {
     ///     }
     ///     return book.state.out[unit]!
     public func transaction<T>(_ body: (State, inout BookWriter.Appender) throws -> T) throws -> T {
-        try writer.transaction { appender in
-            box.deferring = true
-            defer { box.applyPending() }
+        box.deferring = true
+        defer {
+            box.deferring = false
+            box.applyPending()
+        }
+        return try writer.transaction { appender in
+            box.applyPending()   // what other consoles appended, before the rules are checked
             return try body(box.state, &appender)
         }
     }
