@@ -37,15 +37,19 @@ public struct PointsMovement: Equatable, Sendable {
         self.at = at; self.year = year; self.seq = seq; self.by = by
     }
 
+    /// Positional, `[kind, points, balance, detail, at, year, seq, by]`: a busy desk's
+    /// snapshot holds hundreds of thousands of these.
     func snapshot() -> JSONValue {
-        ["kind": .string(kind.rawValue), "points": .int(points), "balance": .int(balance), "detail": .string(detail),
-         "at": .int(at), "year": .int(Int64(year)), "seq": .int(seq), "by": .string(by.rawValue)]
+        [.string(kind.rawValue), .int(points), .int(balance), .string(detail), .int(at), .int(Int64(year)), .int(seq),
+         .string(by.rawValue)]
     }
 
     init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let kind = Kind(rawValue: try o.string("kind")) else { throw SnapshotDecodingError("kind is unknown") }
-        self.init(kind: kind, points: try o.int("points"), balance: try o.int("balance"), detail: try o.string("detail"),
-                  at: try o.int("at"), year: Int(try o.int("year")), seq: try o.int("seq"), by: try o.operatorID("by"))
+        guard let a = v.arrayValue, a.count == 8, let kindText = a[0].stringValue, let kind = Kind(rawValue: kindText),
+              let points = a[1].intValue, let balance = a[2].intValue, let detail = a[3].stringValue, let at = a[4].intValue,
+              let year = a[5].intValue, let seq = a[6].intValue, let byText = a[7].stringValue, let by = try? OperatorID(byText) else {
+            throw SnapshotDecodingError("a movement is not [kind, points, balance, detail, at, year, seq, by]")
+        }
+        self.init(kind: kind, points: points, balance: balance, detail: detail, at: at, year: Int(year), seq: seq, by: by)
     }
 }

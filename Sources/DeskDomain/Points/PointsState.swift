@@ -79,7 +79,7 @@ public struct PointsState: BookState {
             card.replaces = oldNumber
             card.replacedBy = nil
             card.history.append(movement(r, .reissued, points: 0, balance: card.balance, detail: detail))
-            trim(&card.history)
+            Self.trim(&card.history)
             old.status = .replaced
             old.replacedBy = newNumber
             old.balance = 0
@@ -105,10 +105,10 @@ public struct PointsState: BookState {
         cards[number]!.balance += points
         let m = movement(r, kind, points: points, balance: cards[number]!.balance, detail: detail)
         cards[number]!.history.append(m)
-        trim(&cards[number]!.history)
+        Self.trim(&cards[number]!.history)
     }
 
-    func trim(_ history: inout [PointsMovement]) {
+    static func trim(_ history: inout [PointsMovement]) {
         if history.count > Self.historyLength { history.removeFirst(history.count - Self.historyLength) }
     }
 
