@@ -19,7 +19,13 @@ public struct LedgerBench {
     public struct Figures: Sendable {
         public var events: Int64 = 0
         public var bytes: Int64 = 0
+        /// Opening the whole desk as the console does: every line of every book re-hashed and
+        /// linked, state from the snapshots where they match the ledgers.
         public var coldOpenSeconds: Double = 0
+        /// The same with the snapshots ignored: every event decoded and replayed.
+        public var coldReplaySeconds: Double = 0
+        /// Scanning (hash, link, decode) every book of the year without building state.
+        public var scanSeconds: Double = 0
         public var verifySeconds: Double = 0
         public var appendP50: Double = 0
         public var appendP99: Double = 0
@@ -27,27 +33,32 @@ public struct LedgerBench {
         public var bareP99: Double = 0
     }
 
-    /// A callback run once per book during the cold open, with each decoded window.
-    public typealias Replay = (BookName, [LedgerRecord]) throws -> Void
-
-    public func run(replay: Replay? = nil) throws -> Figures {
+    public func run() throws -> Figures {
         guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
         var f = Figures()
         let books = LedgerVerifier.booksIn(data: data, year: year)
-        // Cold open.
+        // Scan only: hash, link and decode every line.
         var t0 = Self.now()
         var kinds: [String: Int] = [:]
         for b in books {
             let path = LedgerPaths.bookPath(data, year: year, book: b)
             let prev = try previousHash(book: b)
             let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
-                if let replay { try replay(b, records) } else { for r in records { kinds[r.ev, default: 0] += 1 } }
+                for r in records { kinds[r.ev, default: 0] += 1 }
             }
             if let p = scan.problem { throw LedgerError.damaged(book: b, year: year, seq: p.seq, reason: p.reason) }
             f.events += scan.events
             f.bytes += scan.fileSize
         }
+        f.scanSeconds = Self.now() - t0
+        // The desk as the console opens it, then with every event replayed.
+        let context = try DeskContext.open(data, clock: SystemClock())
+        t0 = Self.now()
+        try Desk(context: context).close()
         f.coldOpenSeconds = Self.now() - t0
+        t0 = Self.now()
+        try Desk(context: context, useSnapshots: false).close()
+        f.coldReplaySeconds = Self.now() - t0
         // Verify.
         t0 = Self.now()
         let reports = try LedgerVerifier.verify(data: data, year: year)

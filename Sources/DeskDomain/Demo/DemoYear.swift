@@ -63,6 +63,8 @@ public struct DemoYear {
         var claimsDescribed: [String] = []
         var rainy = false
         var recentInvoices: [InvoiceNumber] = []
+        /// Tags of items in storage, oldest first (kept here so the demo need not sort).
+        var storedTags: [String] = []
         /// Umbrellas whose borrowers never come back (forfeited after a week).
         var neverReturned = Set<String>()
 
@@ -122,6 +124,7 @@ public struct DemoYear {
                     let method: DisposalMethod = item.category == .idDocument ? .police : item.category == .bankCard ? .returnedToIssuer
                         : item.category == .cash || item.category == .jewellery ? .police : rng.chance(0.5) ? .donation : .destroyed
                     try desk.lostFound.dispose(.init(tag: item.tag, method: method, note: "超过保管期限，按规定处置"), by: lead)
+                    storedTags.removeAll { $0 == item.tag }
                 }
                 for report in desk.lostFound.openReports where clock.now() - report.reportedAt > 30 * 86_400 {
                     try desk.lostFound.closeReport(.init(report: report.id, outcome: .withdrawn, note: "30天未找到，电话告知"), by: clerk)
@@ -232,21 +235,24 @@ public struct DemoYear {
                 let valuable = LostItemCategory(text: category)?.isValuable ?? false
                 let found = clock.now() - Int64(rng.int(5...90) * 60)
                 let c = time.civil(found)
-                try lf.intake(.init(foundDate: c.dateString, foundTime: c.timeString, foundPlace: rng.pick(Self.places),
+                let received = try lf.intake(.init(foundDate: c.dateString, foundTime: c.timeString, foundPlace: rng.pick(Self.places),
                                     handedInBy: rng.chance(0.6) ? "保洁员" + DemoPeople.name(&rng) : "顾客" + DemoPeople.name(&rng),
                                     category: category, quantity: "1", colour: rng.pick(Self.colours),
                                     brand: rng.chance(0.4) ? rng.pick(["华为", "苹果", "Coach", "无印良品", "小米"]) : "",
                                     features: rng.pick(Self.features), amount: category == "cash" ? String(rng.int(5...500)) : "",
                                     storage: valuable ? "保险柜" : rng.pick(["A架", "B架", "C柜"])), by: clerk)
+                storedTags.append(received.item.tag)
             } else if roll < 60 {
                 let found = time.civil(clock.now() - 3600)
                 try lf.report(.init(category: rng.pick(Self.categories), description: rng.pick(Self.features),
                                     colour: rng.pick(Self.colours), lostDate: found.dateString, lostTime: "",
                                     lostPlace: rng.pick(Self.places), contact: DemoPeople.name(&rng), phone: DemoPeople.phone(&rng)), by: clerk)
-            } else if roll < 85, let item = lf.itemsInStorage.first(where: { $0.pendingDescription == nil && rng.chance(0.3) }) {
+            } else if roll < 85, let tag = storedTags.first(where: { lf.state.items[$0]?.pendingDescription == nil && rng.chance(0.3) }),
+                      let item = lf.state.items[tag] {
                 try lf.describeClaim(.init(tag: item.tag, claimant: DemoPeople.name(&rng), quantity: String(item.quantity),
                                            colour: rng.chance(0.9) ? item.colour : rng.pick(Self.colours), features: item.features), by: clerk)
-            } else if let item = lf.itemsInStorage.first(where: { $0.pendingDescription != nil }) {
+            } else if let tag = storedTags.first(where: { lf.state.items[$0]?.pendingDescription != nil }), let item = lf.state.items[tag] {
+                storedTags.removeAll { $0 == tag }
                 let matched = item.pendingDescription!.colour == item.colour
                 let report = lf.openReports.first { $0.category == item.category }
                 try lf.completeClaim(.init(tag: item.tag, matched: matched, note: matched ? "" : "颜色对不上",
