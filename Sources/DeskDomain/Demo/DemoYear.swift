@@ -101,7 +101,8 @@ public struct DemoYear {
             let weekend = (day + 4) % 7 >= 5   // 1 Jan 2026 is a Thursday
             let step = max(1, (lastCall - open) / Int64(budget + 1))
             let before = desk.headSeqSum
-            try morningChores(day)
+            try morningChores(day, budget: budget)
+            try weeklyAndDailyChores(day)
             while desk.headSeqSum - before < Int64(budget) && desk.headSeqSum < stopAt {
                 clock.set(min(lastCall, clock.now() + Int64(rng.int(0...Int(step)))))
                 try oneAction(weekend: weekend)
@@ -109,15 +110,23 @@ public struct DemoYear {
             try closing(day)
         }
 
-        mutating func morningChores(_ day: Int) throws {
-            // Ranges of invoice numbers before they run out.
-            for kind in InvoiceKind.allCases where desk.invoices.remaining(kind) < 200 {
-                nextRange += 1
-                let code = kind == .paper ? "0440\(year % 100)\(fourDigits(nextRange % 10000))" : ""
-                let first = kind == .paper ? String(10_000_000 + nextRange * 10_000) : "2\(year)000\(fourDigits(nextRange % 10000))00000000"
-                let last = kind == .paper ? String(10_000_000 + nextRange * 10_000 + 9_999) : String(first.dropLast(4)) + "9999"
-                try desk.invoices.allocate(.init(kind: kind, code: code, first: first, last: last), by: lead)
+        mutating func morningChores(_ day: Int, budget: Int) throws {
+            // Ranges of invoice numbers before they run out (a day takes at most `budget`).
+            for kind in InvoiceKind.allCases {
+                while desk.invoices.remaining(kind) < max(200, budget) { try allocate(kind) }
             }
+        }
+
+        /// A lead registers the next range of 10,000 numbers of a kind.
+        mutating func allocate(_ kind: InvoiceKind) throws {
+            nextRange += 1
+            let code = kind == .paper ? "0440\(year % 100)\(fourDigits(nextRange % 10000))" : ""
+            let first = kind == .paper ? String(10_000_000 + nextRange * 10_000) : "2\(year)000\(fourDigits(nextRange % 10000))00000000"
+            let last = kind == .paper ? String(10_000_000 + nextRange * 10_000 + 9_999) : String(first.dropLast(4)) + "9999"
+            try desk.invoices.allocate(.init(kind: kind, code: code, first: first, last: last), by: lead)
+        }
+
+        mutating func weeklyAndDailyChores(_ day: Int) throws {
             // Once a week the lead disposes of what is past retention.
             if day % 7 == 3 {
                 for item in desk.lostFound.expiredItems.prefix(40) {
@@ -143,7 +152,7 @@ public struct DemoYear {
                 try desk.umbrellas.repair(unit: unit, reason: "已修好", by: lead)
             }
             for (unit, status) in desk.strollers.units where status == .damaged && rng.chance(0.5) {
-                if rng.chance(0.1) {
+                if rng.chance(0.3) {
                     try desk.strollers.retire(unit: unit, reason: "车架变形，报废", by: lead)
                     continue
                 }
