@@ -129,7 +129,7 @@ public struct DemoYear {
         mutating func weeklyAndDailyChores(_ day: Int) throws {
             // Once a week the lead disposes of what is past retention.
             if day % 7 == 3 {
-                for item in desk.lostFound.expiredItems.prefix(40) {
+                for item in desk.lostFound.expiredItems {
                     let method: DisposalMethod = item.category == .idDocument ? .police : item.category == .bankCard ? .returnedToIssuer
                         : item.category == .cash || item.category == .jewellery ? .police : rng.chance(0.5) ? .donation : .destroyed
                     try desk.lostFound.dispose(.init(tag: item.tag, method: method, note: "超过保管期限，按规定处置"), by: lead)
