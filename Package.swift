@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"]),
-        .testTarget(name: "DeskUITests", dependencies: ["DeskUI"]),
+        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskDomain"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DeskDomain", "plazadesk"]),
     ]
 )

@@ -1,0 +1,232 @@
+import DeskDomain
+
+/// The console: keys in, screens out, over one desk.
+///
+/// `handle(_:)` is the update (state + key → new state, calling the domain for actions),
+/// `render(rows:columns:)` the view (state → screen). `run(on:)` joins them to a terminal.
+public final class Console {
+    public let desk: Desk
+    public let panels: [Panel]
+    public private(set) var state: ConsoleState
+    /// Minutes without a key before the desk locks itself.
+    public var idleLockMinutes: Int
+
+    public init(desk: Desk, language: Language? = nil, panels: [Panel]? = nil) {
+        self.desk = desk
+        self.panels = panels ?? Console.standardPanels
+        idleLockMinutes = desk.context.config.idleLockMinutes
+        state = ConsoleState(mode: desk.operators.needsFirstLead ? .firstRun : .login,
+                             language: language ?? desk.context.config.language)
+        state.gate = state.mode == .firstRun ? ConsoleGates.firstRun() : ConsoleGates.login()
+        state.lastKeyAt = desk.context.now()
+    }
+
+    var l: Language { state.language }
+    var currentPanel: Panel? { panels.first { $0.functionKey == state.panel } }
+
+    // MARK: - Running on a terminal
+
+    /// Draws, reads keys and handles them until F10 (confirmed).
+    public func run(on terminal: Terminal) {
+        while !state.quit {
+            let size = terminal.size
+            let (screen, cursor) = render(rows: size.rows, columns: size.columns, color: terminal.hasColor)
+            terminal.show(screen, cursor: cursor)
+            if let key = terminal.readKey(timeoutMilliseconds: 1000) {
+                handle(key)
+            } else {
+                tick()
+            }
+        }
+    }
+
+    /// Time passing without a key: locks the desk when idle too long.
+    public func tick() {
+        guard state.mode == .working, let actor = state.actor else { return }
+        if desk.context.now() - state.lastKeyAt >= Int64(idleLockMinutes) * 60 {
+            state.mode = .locked
+            state.gate = ConsoleGates.unlock(actor.id)
+            state.say(l.pick("空闲超时，已锁定。", "Idle too long: locked."))
+        }
+    }
+
+    // MARK: - Update
+
+    /// Handles one key.
+    public func handle(_ key: Key) {
+        state.lastKeyAt = desk.context.now()
+        if key == .resize { return }
+        if state.confirmingQuit {
+            if key == .character("y") || key == .character("Y") || key == .enter || key.functionNumber == 10 { state.quit = true }
+            else { state.confirmingQuit = false; state.say(l.pick("继续工作。", "Carrying on.")) }
+            return
+        }
+        if key.functionNumber == 10 {
+            if state.form?.hasInput == true || state.gate?.hasInput == true {
+                state.confirmingQuit = true
+                state.say(l.pick("表单里有未提交的内容，确定退出吗？(y 退出 / 其他键继续)",
+                                 "The form has input not yet submitted. Quit anyway? (y quits, any other key goes on)"), .error)
+            } else {
+                state.quit = true
+            }
+            return
+        }
+        if key.functionNumber == 1 {
+            state.showingHelp.toggle()
+            return
+        }
+        if state.showingHelp {
+            if key == .escape { state.showingHelp = false }
+            return
+        }
+        switch state.mode {
+        case .firstRun, .login, .locked: handleGate(key)
+        case .working: handleWork(key)
+        }
+    }
+
+    func handleGate(_ key: Key) {
+        guard var gate = state.gate else { return }
+        if key == .enter {
+            submitGate(gate)
+            return
+        }
+        if key == .escape { gate.fields.indices.forEach { gate.fields[$0].editor.clear() }; gate.focus = 0 }
+        _ = gate.handle(key)
+        state.gate = gate
+    }
+
+    func submitGate(_ gate: FormState) {
+        do {
+            let op: Operator
+            switch state.mode {
+            case .firstRun:
+                guard gate["pin"] == gate["pin2"] else {
+                    var g = gate
+                    g.focus(onFault: "pin2")
+                    state.gate = g
+                    state.say(l.pick("两次输入的密码不一样。", "The two PINs differ."), .error)
+                    return
+                }
+                op = try desk.operators.addFirstLead(.init(id: gate["id"], name: gate["name"], role: .lead, pin: gate["pin"]))
+            default:
+                op = try desk.operators.authenticate(id: gate["id"], pin: gate["pin"])
+            }
+            let resuming = state.mode == .locked && state.actor?.id == op.id
+            state.actor = op.actor
+            state.operatorName = op.name
+            state.mode = .working
+            state.gate = nil
+            if !resuming { state.form = nil; state.action = nil }
+            state.say(l.pick("\(op.name)，您好。F1 看帮助。", "Hello, \(op.name). F1 shows help."), .success)
+        } catch let f as DeskFailure {
+            var g = gate
+            g.focus(onFault: f.field)
+            if f.field == "pin" { g.fields[g.focus].editor.clear() }
+            state.gate = g
+            state.say(f.message(l), .error)
+        } catch {
+            state.say("\(error)", .error)
+        }
+    }
+
+    func handleWork(_ key: Key) {
+        if let n = key.functionNumber, let target = panels.first(where: { $0.functionKey == n }) {
+            if target.leadOnly && state.actor?.role != .lead {
+                state.say(l.pick("只有值班主管可以打开\(target.title(l))。", "Only a shift lead may open \(target.title(l))."), .error)
+                return
+            }
+            if state.form?.hasInput == true && target.functionKey != state.panel {
+                state.say(l.pick("请先提交或按 Esc 放弃当前表单。", "Submit the form or press Esc to drop it first."), .error)
+                return
+            }
+            state.panel = n
+            state.form = nil
+            state.action = nil
+            state.say(target.title(l))
+            return
+        }
+        if var form = state.form {
+            switch key {
+            case .escape:
+                state.form = nil
+                state.action = nil
+                state.say(l.pick("已取消，没有登记。", "Cancelled; nothing recorded."))
+            case .enter:
+                submit(form)
+            default:
+                _ = form.handle(key)
+                state.form = form
+            }
+            return
+        }
+        guard let panel = currentPanel else { return }
+        var list = state.list
+        let content = panel.list(desk: desk, query: list.query, language: l)
+        if list.searching {
+            switch key {
+            case .escape: list.search.clear(); list.searching = false
+            case .enter, .down: list.searching = false
+            case .backspace: list.search.backspace()
+            case .left: list.search.left()
+            case .right: list.search.right()
+            case .character(let c): list.search.insert(c); list.selection = 0
+            default: break
+            }
+            state.list = list
+            return
+        }
+        if list.handle(key, rowCount: content.rows.count, pageSize: 10) {
+            state.list = list
+            return
+        }
+        switch key {
+        case .character("/"):
+            list.searching = true
+            state.list = list
+        case .escape:
+            list.search.clear()
+            state.list = list
+        case .character(let c):
+            guard let action = panel.actions.first(where: { $0.key == c }) else {
+                state.say(l.pick("这里没有“\(c)”键的操作，F1 看帮助。", "No action on '\(c)' here; F1 shows help."), .error)
+                return
+            }
+            let selected = content.rows.indices.contains(list.selection) ? content.rows[list.selection].id : nil
+            state.form = action.makeForm(selected, desk)
+            state.action = action.key
+            state.say(action.label(l))
+        case .enter:
+            if let first = panel.actions.first {
+                let selected = content.rows.indices.contains(list.selection) ? content.rows[list.selection].id : nil
+                state.form = first.makeForm(selected, desk)
+                state.action = first.key
+                state.say(first.label(l))
+            }
+        default:
+            break
+        }
+    }
+
+    func submit(_ form: FormState) {
+        guard let panel = currentPanel, let key = state.action, let action = panel.actions.first(where: { $0.key == key }),
+              let actor = state.actor else { return }
+        do {
+            let message = try action.submit(form, desk, actor, l)
+            state.form = nil
+            state.action = nil
+            state.say(message, .success)
+        } catch let f as DeskFailure {
+            var kept = form
+            kept.focus(onFault: f.field)
+            state.form = kept
+            state.say(f.message(l), .error)
+        } catch let e as LedgerError {
+            state.form = form
+            state.say(l.pick("没有登记：", "Not recorded: ") + e.description, .error)
+        } catch {
+            state.form = form
+            state.say(l.pick("没有登记：", "Not recorded: ") + "\(error)", .error)
+        }
+    }
+}
