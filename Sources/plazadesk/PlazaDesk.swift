@@ -8,30 +8,15 @@ struct PlazaDesk: ParsableCommand {
         commandName: "plazadesk",
         abstract: "Plaza Desk: the customer-service desk console of a shopping plaza.",
         discussion: """
-            With no subcommand, opens the console on the data directory.
+            With no subcommand, opens the console on the data directory ('plazadesk --demo' to try it
+            on a throw-away demo year; demo operators lead.li/2468, clerk.wang/1357, audit.zhao/8642).
             Data directory: --data DIR, else $PLAZADESK_DATA, else $XDG_DATA_HOME/plazadesk,
             else ~/.local/share/plazadesk.
             """,
         subcommands: [
-            VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
+            ConsoleCommand.self, VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
             OperatorCommand.self, StressAppendCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
-
-    @OptionGroup var data: DataOption
-
-    func run() throws {
-        let dir = data.resolved()
-        print("""
-            Plaza Desk — the full-screen console is not built yet.
-            Data directory: \(dir.path)
-
-            What you can run now:
-              plazadesk demo-data --data DIR --events 200000   write a demo year
-              plazadesk verify [--data DIR] [--year YYYY]       check every ledger line
-              plazadesk recover [--data DIR]                    set torn tails aside
-              plazadesk bench [--data DIR]                      measure open, verify, append
-              plazadesk --help                                  everything else
-            """)
-    }
 }

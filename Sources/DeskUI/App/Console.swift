@@ -230,3 +230,8 @@ public final class Console {
         }
     }
 }
+
+extension Console {
+    /// Puts a message in the status line (e.g. the demo operators at start).
+    public func note(_ text: String) { state.say(text) }
+}
