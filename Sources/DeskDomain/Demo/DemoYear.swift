@@ -251,7 +251,7 @@ public struct DemoYear {
                                     features: rng.pick(Self.features), amount: category == "cash" ? String(rng.int(5...500)) : "",
                                     storage: valuable ? "保险柜" : rng.pick(["A架", "B架", "C柜"])), by: clerk)
                 storedTags.append(received.item.tag)
-            } else if roll < 60 {
+            } else if roll < 50 {
                 let found = time.civil(clock.now() - 3600)
                 try lf.report(.init(category: rng.pick(Self.categories), description: rng.pick(Self.features),
                                     colour: rng.pick(Self.colours), lostDate: found.dateString, lostTime: "",
