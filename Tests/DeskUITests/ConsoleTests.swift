@@ -37,7 +37,7 @@ import Testing
         let lines = f.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].contains("童车") && lines[0].contains("2026-03-01 10:00") && lines[0].contains("王芳(柜员)"))
         #expect(lines[23].contains("F1帮助") && lines[23].contains("F10退出") && !lines[23].contains("F8"))
-        #expect(lines[22].contains("n借出") && lines[22].contains("/搜索"))
+        #expect(lines[22].contains("n 借出") && lines[22].contains("/ 搜索"))
     }
 
     @Test func lendAStrollerWithAChineseNameAndSeeItListed() throws {

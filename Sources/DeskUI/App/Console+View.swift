@@ -20,7 +20,7 @@ extension Console {
         } else if let panel = currentPanel {
             cursor = drawList(panel, on: &s, top: top, bottom: bottom)
         }
-        drawStatus(&s, row: rows - 3)
+        drawStatus(&s, row: rows - 3, spareRowAbove: bottom)
         drawKeys(&s, row: rows - 2)
         drawFunctionKeys(&s, row: rows - 1)
         return (s, cursor)
@@ -45,10 +45,15 @@ extension Console {
         s.put(right, row: 0, column: max(0, s.columns - TextWidth.of(right)), style: .title)
     }
 
-    func drawStatus(_ s: inout Screen, row: Int) {
+    /// The message; one that does not fit takes the row above as well.
+    func drawStatus(_ s: inout Screen, row: Int, spareRowAbove: Int) {
         let style: Screen.Style = state.tone == .error ? .error : state.tone == .success ? .success : .normal
-        s.fill(row: row, style: style)
-        s.put(" " + state.status.replacingOccurrences(of: "\n", with: " "), row: row, column: 0, style: style)
+        let lines = wrap(state.status.replacingOccurrences(of: "\n", with: " "), width: s.columns - 2)
+        let first = lines.count > 1 && spareRowAbove < row ? row - 1 : row
+        for (i, line) in lines.prefix(row - first + 1).enumerated() {
+            s.fill(row: first + i, style: style)
+            s.put(" " + line, row: first + i, column: 0, style: style)
+        }
     }
 
     /// The keys that work here and now.
@@ -79,7 +84,7 @@ extension Console {
             let needed = TextWidth.of(k) + TextWidth.of(label) + 2
             if col + needed > s.columns { break }
             col = s.put(k, row: row, column: col, style: .keyBar)
-            col = s.put(label + "  ", row: row, column: col)
+            col = s.put(" " + label + " ", row: row, column: col)
         }
     }
 
@@ -106,7 +111,13 @@ extension Console {
         row += 1
         let note = l.pick(form.noteZh, form.noteEn)
         if !note.isEmpty {
-            for line in wrap(note, width: s.columns - 2) where row < bottom { s.put(" " + line, row: row, column: 0, style: .dim); row += 1 }
+            let lines = wrap(note, width: s.columns - 2)
+            let room = form.fields.isEmpty ? bottom - row + 1 : max(1, bottom - row - form.fields.count - 1)
+            let start = form.fields.isEmpty ? min(form.noteScroll, max(0, lines.count - room)) : 0
+            for line in lines.dropFirst(start).prefix(room) { s.put(" " + line, row: row, column: 0, style: form.fields.isEmpty ? .normal : .dim); row += 1 }
+            if form.fields.isEmpty && lines.count > room {
+                s.put(l.pick("（↑ ↓ PgUp PgDn 翻看）", "(↑ ↓ PgUp PgDn to scroll)"), row: bottom, column: max(0, s.columns - 26), style: .dim)
+            }
         }
         row += 1
         let labelWidth = min(s.columns / 2, (form.fields.map { TextWidth.of($0.label(l)) }.max() ?? 0) + 3)
@@ -212,16 +223,50 @@ extension Console {
         }
     }
 
-    /// Cuts text into lines of at most `width` columns.
+    /// Cuts text into lines of at most `width` columns: at line breaks, between words of
+    /// Latin text, anywhere in Chinese, and never starting a line with a Chinese comma or stop.
     func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        var lines: [String] = [], current = "", used = 0
-        for c in text {
-            let w = TextWidth.of(c)
-            if used + w > width { lines.append(current); current = ""; used = 0 }
-            current.append(c); used += w
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = "", used = 0
+            var word = "", wordWidth = 0
+            func flushWord() {
+                if used + wordWidth > width && !current.isEmpty {
+                    lines.append(current.trimmingTrailingSpaces()); current = ""; used = 0
+                    if word.first == " " { word.removeFirst(); wordWidth -= 1 }
+                }
+                while wordWidth > width {   // a word longer than a line
+                    let head = TextWidth.prefix(word, fitting: width)
+                    lines.append(head)
+                    word.removeFirst(head.count)
+                    wordWidth = TextWidth.of(word)
+                }
+                current += word; used += wordWidth
+                word = ""; wordWidth = 0
+            }
+            for c in paragraph {
+                let w = TextWidth.of(c)
+                let latin = c.isASCII && c != " "
+                if latin { word.append(c); wordWidth += w; continue }
+                flushWord()
+                if "，。、；：！？）》」".contains(c) && used + w > width && !current.isEmpty {
+                    current.append(c); lines.append(current); current = ""; used = 0; continue
+                }
+                word = String(c); wordWidth = w
+                flushWord()
+            }
+            flushWord()
+            lines.append(current.trimmingTrailingSpaces())
         }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

@@ -1,6 +1,6 @@
 extension Console {
     /// The panels of a full desk, in F-key order.
     public static var standardPanels: [Panel] {
-        [StrollerPanel(), ShiftPanel()]
+        [LostFoundPanel(), UmbrellaPanel(), StrollerPanel(), PointsPanel(), InvoicePanel(), ShiftPanel()]
     }
 }

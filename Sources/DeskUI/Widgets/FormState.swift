@@ -13,6 +13,8 @@ public struct FormState: Equatable, Sendable {
     /// A line shown above the fields (e.g. what to tell the customer).
     public var noteZh = ""
     public var noteEn = ""
+    /// How far a long note (a form with no fields, e.g. the FAQ) is scrolled.
+    public var noteScroll = 0
 
     public init(_ zh: String, _ en: String, fields: [FormField], noteZh: String = "", noteEn: String = "") {
         self.zh = zh; self.en = en; self.fields = fields; self.noteZh = noteZh; self.noteEn = noteEn
@@ -46,7 +48,17 @@ public struct FormState: Equatable, Sendable {
 
     /// Handles a key meant for the form; returns true when it was used.
     public mutating func handle(_ key: Key) -> Bool {
-        guard !fields.isEmpty else { return false }
+        guard !fields.isEmpty else {
+            switch key {
+            case .down: noteScroll += 1
+            case .up: noteScroll = max(0, noteScroll - 1)
+            case .pageDown: noteScroll += 10
+            case .pageUp: noteScroll = max(0, noteScroll - 10)
+            case .home: noteScroll = 0
+            default: return false
+            }
+            return true
+        }
         switch key {
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count

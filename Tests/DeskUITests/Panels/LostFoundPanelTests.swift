@@ -34,8 +34,8 @@ import Testing
         let f = try ConsoleFixture(panels: [LostFoundPanel()])
         #expect(f.text.contains("现在没有保管中的失物。按 i 登记拾到的物品"))
         #expect(lines(f)[0].contains("失物招领"))
-        #expect(lines(f)[22].contains("i拾物入库") && lines(f)[22].contains("d认领描述") && lines(f)[22].contains("/搜索"))
-        #expect(!lines(f)[22].contains("x处置"))
+        #expect(lines(f)[22].contains("i 拾物入库") && lines(f)[22].contains("d 认领描述") && lines(f)[22].contains("/ 搜索"))
+        #expect(!lines(f)[22].contains("x 处置"))
     }
 
     @Test func takeInAFoundItemWithAChineseDescription() throws {
@@ -192,7 +192,7 @@ import Testing
 
         let lead = try ConsoleFixture(panels: [LostFoundPanel()], loggedInAs: "lead.li")
         takeInWallet(lead)
-        #expect(lines(lead)[22].contains("x处置"))
+        #expect(lines(lead)[22].contains("x 处置"))
         lead.type("x")
         #expect(lead.console.state.form?["tag"] == "LF-2026-000001")
         lead.press(.tab); choose(lead, "donation"); lead.press(.tab); lead.type("捐给慈善超市"); lead.press(.enter)

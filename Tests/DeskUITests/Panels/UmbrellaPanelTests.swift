@@ -24,7 +24,7 @@ import Testing
         #expect(lines(f)[0].contains("雨伞"))
         #expect(f.text.contains("现在没有借出的雨伞。按 n 借出。"))
         #expect(f.text.contains("借出 0 把，可借 60 把，损坏待修 0 把；押金 ¥50.00/把"))
-        #expect(lines(f)[22].contains("n借出") && lines(f)[22].contains("r归还") && !lines(f)[22].contains("没收押金"))
+        #expect(lines(f)[22].contains("n 借出") && lines(f)[22].contains("r 归还") && !lines(f)[22].contains("没收押金"))
     }
 
     @Test func lendAndReturnWithDamageShowsTheRefund() throws {
@@ -93,7 +93,7 @@ import Testing
         f.press(.escape)
 
         let lead = try open(as: "lead.li")
-        #expect(lines(lead)[22].contains("w无卡退押金") && lines(lead)[22].contains("x没收押金") && lines(lead)[22].contains("t报废"))
+        #expect(lines(lead)[22].contains("w 无卡退押金") && lines(lead)[22].contains("x 没收押金") && lines(lead)[22].contains("t 报废"))
         lend(lead, card: "5", name: "李四")
         lend(lead, card: "6", name: "赵五")
         // Released without the card, damaged: ¥30.00 kept.
