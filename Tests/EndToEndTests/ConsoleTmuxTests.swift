@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The real binary in tmux, as a clerk uses it.
@@ -32,9 +33,11 @@ import Testing
         try t.waitFor("S001 已归还")
         // Live resize: the bars move to the new bottom line.
         try t.resize(columns: 100, rows: 30)
-        screen = try t.waitFor("F10")
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count >= 30 && lines[29].contains("F10"), "\(screen)")
+        screen = try t.waitUntil("the key bar on row 30") { s in
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 30 && lines[29].contains("F10")
+        }
+        #expect(screen.split(separator: "\n", omittingEmptySubsequences: false)[0].contains("李娜(值班主管)"))
         try t.press("F10")
         #expect(t.exitCode() == 0)
         let v = try PlazaDeskProcess.run(["verify", "--data", data])
@@ -67,7 +70,8 @@ import Testing
         let s = Scratch()
         let t = try TmuxSession(["--data", s.path + "/d"])
         try t.waitFor("首次使用")
-        _ = try PlazaDeskProcess.run(["-c", "pkill -TERM -f -- \"--data $0\"", s.path + "/d"], prefix: ["/bin/bash"])
+        let pid = try #require(try t.programPID())
+        kill(pid, SIGTERM)
         #expect(t.exitCode() == 143)
         let screen = try t.screen()
         #expect(!screen.contains("首次使用"), "the console's screen was left behind:\n\(screen)")

@@ -29,13 +29,13 @@ final class TmuxSession {
     /// Runs a tmux command. Only `capture-pane` output is read: the tmux server that
     /// `new-session` starts would otherwise hold the pipe open for ever.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> String {
+    static func tmux(_ args: [String], output: Bool = false) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["tmux"] + args
         p.standardError = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
-        guard args.first == "capture-pane" else {
+        guard output else {
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             p.waitUntilExit()
@@ -64,7 +64,35 @@ final class TmuxSession {
     }
 
     /// The screen as text.
-    func screen() throws -> String { try Self.tmux(["capture-pane", "-t", name, "-p"]) }
+    func screen() throws -> String { try Self.tmux(["capture-pane", "-t", name, "-p"], output: true) }
+
+    /// Waits until the screen satisfies `condition`; returns the screen.
+    @discardableResult
+    func waitUntil(_ what: String, seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(100_000)
+        }
+        throw Timeout(waitingFor: what, screen: last)
+    }
+
+    /// The pid of plazadesk in the pane (the child of the pane's shell).
+    func programPID() throws -> Int32? {
+        let shell = try Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"], output: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["pgrep", "-P", shell]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Int32(String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? "")
+    }
 
     /// Waits until the screen shows `text` (up to `seconds`); returns the screen.
     @discardableResult

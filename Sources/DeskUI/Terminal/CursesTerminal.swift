@@ -30,6 +30,12 @@ public final class CursesTerminal: Terminal {
             setlocale(LC_ALL, "C.UTF-8")
         }
         setenv("ESCDELAY", "25", 1)
+        // A parent may have started us with signals blocked (seen under tmux): the console
+        // needs SIGWINCH for resizing and SIGINT/SIGTERM/SIGHUP to restore the terminal.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&wanted, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         guard initscr() != nil else { throw StartError.cannotStart }
         CursesTerminal.installRestoreHandlers()
         cbreak()
