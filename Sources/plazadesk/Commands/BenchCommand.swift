@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskDomain
+import DeskUI
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +11,8 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "The year to measure (default: the newest).") var year: Int?
     @Option(help: "How many durable appends to time.") var appends: Int = 1000
+    @Flag(help: "Also time the console's search box, key to screen (needs the demo operators).")
+    var console = false
 
     func run() throws {
         let dir = data.resolved()
@@ -27,6 +30,13 @@ struct BenchCommand: ParsableCommand {
             print("durable append p50   \(ms(f.appendP50))   p99 \(ms(f.appendP99))   (\(appends) appends)")
             print("bare write+fsync p50 \(ms(f.bareP50))   p99 \(ms(f.bareP99))")
             print("append/bare p50      \(format2(f.bareP50 > 0 ? f.appendP50 / f.bareP50 : 0))")
+            if console {
+                let desk = try Desk.open(dir, clock: SystemClock())
+                let auditor = DemoYear.operators.first { $0.role == .auditor }!
+                let samples = ConsoleBench.searchKeystrokes(desk: desk, operatorID: auditor.id, pin: auditor.pin)
+                print("search key-to-screen p50 \(format2(LedgerBench.percentile(samples, 0.5) * 1000)) ms   p99 \(format2(LedgerBench.percentile(samples, 0.99) * 1000)) ms   (\(samples.count) keys, lost-and-found search, 120x40)")
+                try desk.close()
+            }
         } catch {
             throw fail("\(error)", code: 1)
         }
