@@ -71,23 +71,13 @@ public final class StrollerDesk {
     /// A lead puts a repaired stroller back into service.
     public func repair(unit text: String, reason: String, by actor: Actor) throws {
         try actor.requireLead(.manageFleet)
-        let unit = try self.unit(text, field: "unit")
-        let reason = try FieldCheck.text(reason, field: "reason", max: 200)
-        try book.transaction { state, tx in
-            guard state.fleet.status(of: unit) == .damaged else { throw FleetError.notDamaged(field: "unit", unit: unit) }
-            try tx.append(StrollerEvents.unitRepaired, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
-        }
+        try FleetMaintenance.repair(book, unit: try unit(text, field: "unit"), reason: reason, event: StrollerEvents.unitRepaired, by: actor)
     }
 
     /// A lead takes a stroller out of service for good.
     public func retire(unit text: String, reason: String, by actor: Actor) throws {
         try actor.requireLead(.manageFleet)
-        let unit = try self.unit(text, field: "unit")
-        let reason = try FieldCheck.text(reason, field: "reason", max: 200)
-        try book.transaction { state, tx in
-            if state.out[unit] != nil { throw FleetError.notAvailable(field: "unit", unit: unit, status: .onLoan) }
-            try tx.append(StrollerEvents.unitRetired, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
-        }
+        try FleetMaintenance.retire(book, unit: try unit(text, field: "unit"), reason: reason, event: StrollerEvents.unitRetired, by: actor)
     }
 
     /// Strollers out now, longest out first.

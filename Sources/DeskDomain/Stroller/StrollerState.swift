@@ -65,3 +65,7 @@ public struct StrollerState: BookState {
         returnedCount = Int(try o.int("returnedCount"))
     }
 }
+
+extension StrollerState: FleetLoanState {
+    public func isOut(_ unit: String) -> Bool { out[unit] != nil }
+}

@@ -148,23 +148,13 @@ public final class UmbrellaDesk {
     /// A lead puts a repaired umbrella back into service.
     public func repair(unit text: String, reason: String, by actor: Actor) throws {
         try actor.requireLead(.manageFleet)
-        let unit = try self.unit(text, field: "unit")
-        let reason = try FieldCheck.text(reason, field: "reason", max: 200)
-        try book.transaction { state, tx in
-            guard state.fleet.status(of: unit) == .damaged else { throw FleetError.notDamaged(field: "unit", unit: unit) }
-            try tx.append(UmbrellaEvents.unitRepaired, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
-        }
+        try FleetMaintenance.repair(book, unit: try unit(text, field: "unit"), reason: reason, event: UmbrellaEvents.unitRepaired, by: actor)
     }
 
     /// A lead takes an umbrella out of service for good.
     public func retire(unit text: String, reason: String, by actor: Actor) throws {
         try actor.requireLead(.manageFleet)
-        let unit = try self.unit(text, field: "unit")
-        let reason = try FieldCheck.text(reason, field: "reason", max: 200)
-        try book.transaction { state, tx in
-            if state.out[unit] != nil { throw FleetError.notAvailable(field: "unit", unit: unit, status: .onLoan) }
-            try tx.append(UmbrellaEvents.unitRetired, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
-        }
+        try FleetMaintenance.retire(book, unit: try unit(text, field: "unit"), reason: reason, event: UmbrellaEvents.unitRetired, by: actor)
     }
 
     /// What a return settles: the damage charge comes out of the deposit; a charge larger

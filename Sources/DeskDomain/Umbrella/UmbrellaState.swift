@@ -90,3 +90,7 @@ public struct UmbrellaState: BookState {
         forfeitedCount = Int(try o.int("forfeitedCount"))
     }
 }
+
+extension UmbrellaState: FleetLoanState {
+    public func isOut(_ unit: String) -> Bool { out[unit] != nil }
+}
