@@ -162,7 +162,6 @@ public final class Console {
         }
         guard let panel = currentPanel else { return }
         var list = state.list
-        let content = panel.list(desk: desk, query: list.query, language: l)
         if list.searching {
             switch key {
             case .escape: list.search.clear(); list.searching = false
@@ -176,6 +175,7 @@ public final class Console {
             state.list = list
             return
         }
+        let content = panel.list(desk: desk, query: list.query, language: l)
         if list.handle(key, rowCount: content.rows.count, pageSize: 10) {
             state.list = list
             return

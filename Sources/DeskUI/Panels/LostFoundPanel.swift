@@ -11,7 +11,8 @@ public final class LostFoundPanel: Panel {
         let lf = desk.lostFound
         let now = desk.context.now(), config = desk.context.config
         let searching = query.contains { $0 != " " && $0 != "\u{3000}" }
-        let items = searching ? lf.search(query: query, limit: .max).filter { $0.status == .inStorage } : lf.itemsInStorage
+        let stored = lf.itemsInStorage
+        let items = searching ? lf.search(query: query, limit: .max).filter { $0.status == .inStorage } : stored
         var rows = items.map { item in
             let expired = item.isExpired(now: now, config: config)
             var flags = ""
@@ -31,7 +32,6 @@ public final class LostFoundPanel: Panel {
                                                     l.pick("报失", "LR")]))
             }
         }
-        let stored = lf.itemsInStorage
         let valuables = stored.filter(\.valuable).count
         let expired = stored.filter { $0.isExpired(now: now, config: config) }.count
         let reports = lf.openReports.count
