@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a data directory's books without writing anything: `plazadesk verify`.
 ///
 /// Every line is re-hashed and every seq and link checked, not just the ends; the first
@@ -67,8 +69,7 @@ public enum LedgerVerifier {
     }
 }
 
-import Foundation
-
+/// Folder listing (Foundation's), kept in one place for the ledger code.
 enum FileManagerShim {
     static func contents(_ folder: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder)
