@@ -15,6 +15,16 @@ import Testing
         #expect(f.text.contains("李娜(值班主管)"))
     }
 
+    @Test func aTerminalThatIsGoneEndsTheLoopAfterItsLastKeys() throws {
+        let f = try ConsoleFixture()
+        let terminal = MemoryTerminal()
+        terminal.keys = [.function(4)]
+        terminal.isGone = true
+        f.console.run(on: terminal)
+        #expect(terminal.keys.isEmpty)
+        #expect(f.console.state.mode == .working)
+    }
+
     @Test func loginRefusesAWrongPINAndDoesNotEchoIt() throws {
         let f = try ConsoleFixture(loggedInAs: nil)
         let lead = try f.desk.operators.addFirstLead(.init(id: "lead.li", name: "李娜", role: .lead, pin: "2468"))

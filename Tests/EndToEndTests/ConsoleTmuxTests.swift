@@ -76,4 +76,21 @@ import Testing
         let screen = try t.screen()
         #expect(!screen.contains("首次使用"), "the console's screen was left behind:\n\(screen)")
     }
+
+    /// Closing the terminal (tmux killing the pane) ends the console instead of leaving it
+    /// spinning on a dead terminal.
+    @Test func aClosedTerminalEndsTheConsole() throws {
+        let s = Scratch()
+        let t = try TmuxSession(["--data", s.path + "/d"])
+        try t.waitFor("首次使用")
+        let pid = try #require(try t.programPID())
+        try TmuxSession.tmux(["kill-session", "-t", t.name])
+        var alive = true
+        for _ in 0..<50 where alive {
+            usleep(100_000)
+            alive = kill(pid, 0) == 0
+        }
+        #expect(!alive, "plazadesk \(pid) still runs after its terminal closed")
+        if alive { kill(pid, SIGKILL) }
+    }
 }

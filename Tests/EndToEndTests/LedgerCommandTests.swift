@@ -56,8 +56,7 @@ import Testing
         let data = s.path + "/d"
         let a = try PlazaDeskProcess.start(["stress-append", "--data", data, "--count", "2000", "--writer", "a"], stdoutFile: s.path + "/a.out")
         let b = try PlazaDeskProcess.start(["stress-append", "--data", data, "--count", "2000", "--writer", "b"], stdoutFile: s.path + "/b.out")
-        a.waitUntilExit(); b.waitUntilExit()
-        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        #expect(a.wait() == .init(status: 0, signalled: false) && b.wait() == .init(status: 0, signalled: false))
         let v = try PlazaDeskProcess.run(["verify", "--data", data])
         #expect(v.status == 0, "\(v.stdout)")
         var perWriter: [String: [Int64]] = [:]
@@ -81,8 +80,8 @@ import Testing
             var waited = 0
             while s.bytes("acks").isEmpty && waited < 10_000 { usleep(1_000); waited += 1 }
             usleep(UInt32(rng.int(0...60_000)))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
+            p.kill(SIGKILL)
+            p.wait()
             let acks = String(decoding: s.bytes("acks"), as: UTF8.self).split(separator: "\n").compactMap { line -> (Int64, Int64)? in
                 let f = line.split(separator: " ")
                 guard f.count == 3, f[0] == "ok", let seq = Int64(f[1]), let n = Int64(f[2]) else { return nil }

@@ -27,42 +27,16 @@ enum PlazaDeskProcess {
 
     /// Runs plazadesk (or, with `prefix`, e.g. `setpriv …`, a command that runs it) and waits.
     static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Result {
-        let p = Process()
-        if prefix.isEmpty {
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = arguments
-        } else {
-            p.executableURL = URL(fileURLWithPath: prefix[0])
-            p.arguments = Array(prefix.dropFirst()) + [binary] + arguments
-        }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self),
-                      signalled: p.terminationReason == .uncaughtSignal)
+        let r = try ChildProcess.run(prefix + [binary] + arguments, environment: env)
+        return Result(status: r.ended.status, stdout: r.stdout, stderr: r.stderr, signalled: r.ended.signalled)
     }
 
     /// Starts plazadesk with its standard output going to a file (so nothing it printed is
     /// lost when it is killed).
-    static func start(_ arguments: [String], stdoutFile: String) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        FileManager.default.createFile(atPath: stdoutFile, contents: nil)
-        p.standardOutput = FileHandle(forWritingAtPath: stdoutFile)
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        return p
+    static func start(_ arguments: [String], stdoutFile: String) throws -> ChildProcess {
+        try ChildProcess([binary] + arguments, stdout: stdoutFile)
     }
 }
 
@@ -79,7 +53,7 @@ final class Scratch {
         [UInt8](FileManager.default.contents(atPath: path + "/" + relative) ?? Data())
     }
     func write(_ relative: String, _ bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: path + "/" + relative, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path + "/" + relative, contents: Data(bytes))
     }
     func append(_ relative: String, _ bytes: [UInt8]) {
         let h = FileHandle(forWritingAtPath: path + "/" + relative)!

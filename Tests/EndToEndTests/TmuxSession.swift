@@ -26,27 +26,11 @@ final class TmuxSession {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// Runs a tmux command. Only `capture-pane` output is read: the tmux server that
-    /// `new-session` starts would otherwise hold the pipe open for ever.
+    /// Runs a tmux command and returns what it printed when `output` is asked for.
     @discardableResult
     static func tmux(_ args: [String], output: Bool = false) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        guard output else {
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            return ""
-        }
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let r = try ChildProcess.run(["tmux"] + args)
+        return output ? r.stdout : ""
     }
 
     /// Named keys (`Tab`, `Enter`, `F4`, `Escape`, `Space`, `BSpace`, `Up` …).
@@ -83,15 +67,8 @@ final class TmuxSession {
     func programPID() throws -> Int32? {
         let shell = try Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"], output: true)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["pgrep", "-P", shell]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Int32(String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? "")
+        let out = try ChildProcess.run(["pgrep", "-P", shell]).stdout
+        return Int32(out.split(separator: "\n").first ?? "")
     }
 
     /// Waits until the screen shows `text` (up to `seconds`); returns the screen.

@@ -34,6 +34,8 @@ public final class Console {
             terminal.show(screen, cursor: cursor)
             if let key = terminal.readKey(timeoutMilliseconds: 1000) {
                 handle(key)
+            } else if terminal.isGone {
+                return
             } else {
                 tick()
             }

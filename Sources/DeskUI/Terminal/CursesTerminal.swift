@@ -145,6 +145,14 @@ public final class CursesTerminal: Terminal {
         return Self.decodeCharacter(UInt32(ch))
     }
 
+    /// True once standard input has hung up: a closed window or a dropped connection makes
+    /// every read fail at once, which would otherwise spin the loop at full speed.
+    public var isGone: Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return errno != EINTR }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// A plain character code as a key.
     static func decodeCharacter(_ code: UInt32) -> Key? {
         switch code {

@@ -5,6 +5,8 @@ public final class MemoryTerminal: Terminal {
     public private(set) var screen: Screen
     public private(set) var cursor: (row: Int, column: Int)?
     public var keys: [Key] = []
+    /// Set by a test to stand for a closed terminal window.
+    public var isGone = false
 
     public init(rows: Int = 24, columns: Int = 80, hasColor: Bool = false) {
         size = (rows, columns)

@@ -8,4 +8,7 @@ public protocol Terminal: AnyObject {
     func show(_ screen: Screen, cursor: (row: Int, column: Int)?)
     /// The next key, or nil when `timeoutMilliseconds` pass without one.
     func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Whether the terminal has gone away (its window closed, its connection hung up):
+    /// the console then ends instead of drawing for nobody.
+    var isGone: Bool { get }
 }
