@@ -55,12 +55,15 @@ public final class LostFoundDesk {
     ///   - colour: only items whose colour agrees (“黑”, “black”).
     ///   - from, to: found on these plaza days (inclusive).
     ///   - limit: at most this many results.
+    ///   - inStorageOnly: leave out items already claimed or disposed of.
     public func search(query: String = "", category: LostItemCategory? = nil, colour: String = "",
-                       from: CivilTime? = nil, to: CivilTime? = nil, limit: Int = 500) -> [LostItem] {
+                       from: CivilTime? = nil, to: CivilTime? = nil, limit: Int = 500,
+                       inStorageOnly: Bool = false) -> [LostItem] {
         let start = from.map { context.time.instant(CivilTime(year: $0.year, month: $0.month, day: $0.day)) }
         let end = to.map { context.time.instant(CivilTime(year: $0.year, month: $0.month, day: $0.day)) + 86_400 }
         return state.search.tags(query: query, category: category, colour: colour, foundFrom: start, foundBefore: end,
-                                 limit: limit).compactMap { state.items[$0] }
+                                 limit: limit, accept: inStorageOnly ? { [state] in state.items[$0]?.status == .inStorage } : nil)
+            .compactMap { state.items[$0] }
     }
 
     /// Items still in storage past their category's retention at `now`, oldest first: the

@@ -74,8 +74,10 @@ struct LostFoundSearch: Equatable, Sendable {
     ///   - query: words in any order, Chinese or English; empty matches everything.
     ///   - colour: a colour in Chinese or English (“黑”, “black”); empty matches every colour.
     ///   - foundFrom, foundBefore: instants bounding when the item was found.
+    ///   - accept: a last say on each matching tag (e.g. "still in storage"), asked before
+    ///     the tag counts towards `limit`.
     func tags(query: String, category: LostItemCategory?, colour: String, foundFrom: Int64?, foundBefore: Int64?,
-              limit: Int) -> [String] {
+              limit: Int, accept: ((String) -> Bool)? = nil) -> [String] {
         let needles = Self.needles(query)
         let colourKey = LostFoundText.colourKey(colour)
         let colourNeedles: [[UInt8]] = colourKey.isEmpty ? [] : [Array(colourKey.utf8)]
@@ -87,6 +89,7 @@ struct LostFoundSearch: Equatable, Sendable {
             if let foundBefore, e.foundAt >= foundBefore { continue }
             if !colourNeedles.isEmpty && !Self.containsAll(e.colour, colourNeedles) { continue }
             if !needles.isEmpty && !Self.containsAll(e.text, needles) { continue }
+            if let accept, !accept(e.tag) { continue }
             out.append(e.tag)
         }
         return out

@@ -3,7 +3,11 @@ import DeskDomain
 /// F2: lost and found (manual §5.2.14). The list is what the desk keeps now; a search also
 /// finds open lost reports, so a customer asking after a report is found by name or words.
 public final class LostFoundPanel: Panel {
-    public init() {}
+    /// At most this many items are listed: more is no help at a counter, and building rows
+    /// for a year of items on every key would slow typing.
+    public let shownRows: Int
+
+    public init(shownRows: Int = 1_000) { self.shownRows = max(1, shownRows) }
     public var functionKey: Int { 2 }
     public func title(_ l: Language) -> String { l.pick("失物招领", "Lost and found") }
 
@@ -12,7 +16,7 @@ public final class LostFoundPanel: Panel {
         let now = desk.context.now(), config = desk.context.config
         let searching = query.contains { $0 != " " && $0 != "\u{3000}" }
         let stored = lf.itemsInStorage
-        let items = searching ? lf.search(query: query, limit: .max).filter { $0.status == .inStorage } : stored
+        let items = searching ? lf.search(query: query, limit: shownRows, inStorageOnly: true) : Array(stored.prefix(shownRows))
         var rows = items.map { item in
             let expired = item.isExpired(now: now, config: config)
             var flags = ""
@@ -32,6 +36,7 @@ public final class LostFoundPanel: Panel {
                                                     l.pick("报失", "LR")]))
             }
         }
+        let cut = items.count >= shownRows
         let valuables = stored.filter(\.valuable).count
         let expired = stored.filter { $0.isExpired(now: now, config: config) }.count
         let reports = lf.openReports.count
@@ -45,7 +50,9 @@ public final class LostFoundPanel: Panel {
                 : l.pick("现在没有保管中的失物。按 i 登记拾到的物品，按 l 登记顾客报失。",
                          "Nothing is in storage. Press i to take in a found item, l to take a lost report."),
             footer: l.pick("保管中 \(stored.count) 件（贵=贵重 \(valuables)，超=超过保管期 \(expired)）；报失登记 \(reports) 份（搜索可查）",
-                           "\(stored.count) in storage (V valuable \(valuables), E past retention \(expired)); lost reports open: \(reports)"))
+                           "\(stored.count) in storage (V valuable \(valuables), E past retention \(expired)); lost reports open: \(reports)")
+                + (cut ? l.pick("；只列出最新 \(shownRows) 件，多输入几个字缩小范围",
+                                "; only the newest \(shownRows) are listed, type more to narrow") : ""))
     }
 
     /// `14:30` today, `03-01` before (leaves room for the place).

@@ -38,6 +38,19 @@ import Testing
         #expect(!lines(f)[22].contains("x 处置"))
     }
 
+    @Test func aLongListShowsTheNewestAndSaysItIsCut() throws {
+        let f = try ConsoleFixture(panels: [LostFoundPanel(shownRows: 3)])
+        for word in ["alpha", "bravo", "charlie", "delta", "echo"] { takeInWallet(f, features: word) }
+        let panel = LostFoundPanel(shownRows: 3)
+        let all = panel.list(desk: f.desk, query: "", language: .zhHans)
+        #expect(all.rows.map(\.id) == ["LF-2026-000005", "LF-2026-000004", "LF-2026-000003"])
+        #expect(all.footer.contains("保管中 5 件") && all.footer.contains("只列出最新 3 件"))
+        let found = panel.list(desk: f.desk, query: "钱包", language: .en)
+        #expect(found.rows.count == 3 && found.footer.contains("only the newest 3 are listed"))
+        let few = panel.list(desk: f.desk, query: "bravo", language: .en)
+        #expect(few.rows.map(\.id) == ["LF-2026-000002"] && !few.footer.contains("newest"))
+    }
+
     @Test func takeInAFoundItemWithAChineseDescription() throws {
         let f = try ConsoleFixture(panels: [LostFoundPanel()])
         f.type("i")

@@ -20,7 +20,7 @@ final class ConsoleFixture {
         let context = DeskContext(data: DataDirectory(path: path), clock: clock, config: config,
                                   personalDataKey: PersonalDataKey(key: SymmetricKey(data: [UInt8](repeating: 9, count: 32))))
         desk = try Desk(context: context, pinRounds: 10)
-        if let who {
+        if who != nil {
             let lead = try desk.operators.addFirstLead(.init(id: "lead.li", name: "李娜", role: .lead, pin: "2468")).actor
             try desk.operators.add(.init(id: "clerk.wang", name: "王芳", role: .clerk, pin: "1357"), by: lead)
         }
