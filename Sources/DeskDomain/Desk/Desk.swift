@@ -23,13 +23,27 @@ public final class Desk {
     ///   the ledgers (every line is checked either way); off replays everything.
     public init(context: DeskContext, useSnapshots: Bool = true, pinRounds: Int = PINHash.defaultRounds) throws {
         self.context = context
-        operators = try OperatorDesk(context: context, useSnapshot: useSnapshots, pinRounds: pinRounds)
-        lostFound = try LostFoundDesk(context: context, useSnapshot: useSnapshots)
-        umbrellas = try UmbrellaDesk(context: context, useSnapshot: useSnapshots)
-        strollers = try StrollerDesk(context: context, useSnapshot: useSnapshots)
-        points = try PointsDesk(context: context, useSnapshot: useSnapshots)
-        invoices = try InvoiceDesk(context: context, useSnapshot: useSnapshots)
-        services = try PaidServicesDesk(context: context, useSnapshot: useSnapshots)
+        typealias P = ParallelOpening
+        let o = P.Slot<OperatorDesk>(), lf = P.Slot<LostFoundDesk>(), u = P.Slot<UmbrellaDesk>()
+        let st = P.Slot<StrollerDesk>(), pt = P.Slot<PointsDesk>(), inv = P.Slot<InvoiceDesk>(), sv = P.Slot<PaidServicesDesk>()
+        // The books that grow largest in a busy year go first.
+        P.run([
+            P.job(inv) { try InvoiceDesk(context: context, useSnapshot: useSnapshots) },
+            P.job(pt) { try PointsDesk(context: context, useSnapshot: useSnapshots) },
+            P.job(sv) { try PaidServicesDesk(context: context, useSnapshot: useSnapshots) },
+            P.job(lf) { try LostFoundDesk(context: context, useSnapshot: useSnapshots) },
+            P.job(u) { try UmbrellaDesk(context: context, useSnapshot: useSnapshots) },
+            P.job(st) { try StrollerDesk(context: context, useSnapshot: useSnapshots) },
+            P.job(o) { try OperatorDesk(context: context, useSnapshot: useSnapshots, pinRounds: pinRounds) },
+        ])
+        // Report failures in the order the books were always opened in.
+        operators = try o.get()
+        lostFound = try lf.get()
+        umbrellas = try u.get()
+        strollers = try st.get()
+        points = try pt.get()
+        invoices = try inv.get()
+        services = try sv.get()
     }
 
     /// Loads the config and key of a data directory and opens the desk.
