@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"]),
+        .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskDomain"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DeskDomain", "plazadesk"]),
     ]
