@@ -44,7 +44,7 @@ import Testing
         let at300 = try #require(try hashes(umbrellaPath, [300])[300])
         let services = try BookScanner.scan(path: data + "/2026/services.jsonl", startPrev: .zero, decode: false)
         let shift = try BookWriter(data: DataDirectory(path: data), book: .shift, clock: ManualClock(Self.closing))
-        try shift.append(LedgerSeal.event, [LedgerSeal.bodyKey: LedgerSeal.bodyValue([(.umbrella, 300, at300), (.services, services.lastSeq, services.lastHash)])],
+        try shift.append(LedgerSeal.event, [LedgerSeal.bodyKey: LedgerSeal.bodyValue([(.umbrella, 300, at300), (.services, services.lastSeq, services.lastHash), (.shift, 0, .zero)])],
                          op: Self.lead)
         try shift.close()
 

@@ -162,9 +162,10 @@ def seals_of(body, shift_seq):
             raise Fault("seal names '%s', which is not a book name" % book)
         s = dict(seal) if isinstance(seal, Obj) else {}
         seq, h = s.get("seq"), s.get("hash")
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1 or not isinstance(h, str) or not HEX64.match(h):
-            raise Fault('the seal of %s is not {"hash": 64 hex digits, "seq": 1 or more}' % book)
-        out.append((book, seq, h, shift_seq))
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0 or not isinstance(h, str) or not HEX64.match(h):
+            raise Fault('the seal of %s is not {"hash": 64 hex digits, "seq": 0 or more}' % book)
+        if seq > 0:          # seq 0: the book had no line yet this year; nothing to hold it to
+            out.append((book, seq, h, shift_seq))
     return out
 
 

@@ -33,18 +33,20 @@ public struct LedgerSeal: Hashable, Sendable {
     }
 
     /// The seals of a `shift.closed` record (none for any other event, or when it has no
-    /// `seals` member). A `seals` member that is not in the agreed shape is a fault.
+    /// `seals` member; a seal at seq 0, of a book empty at closing, asserts nothing). A
+    /// `seals` member that is not in the agreed shape is a fault.
     public static func seals(in record: LedgerRecord) throws(LineFault) -> [LedgerSeal] {
         guard record.ev == event, let value = record.body[bodyKey] else { return [] }
         guard let object = value.objectValue else { throw LineFault("'seals' is not an object") }
         var out: [LedgerSeal] = []
         for m in object.members {
             guard let book = BookName(m.key) else { throw LineFault("seal names '\(m.key)', which is not a book name") }
-            guard let seal = m.value.objectValue, let seq = seal["seq"]?.intValue, seq >= 1,
+            guard let seal = m.value.objectValue, let seq = seal["seq"]?.intValue, seq >= 0,
                   let hex = seal["hash"]?.stringValue, let hash = ChainHash(hex: hex) else {
-                throw LineFault("the seal of \(book) is not {\"hash\": 64 hex digits, \"seq\": 1 or more}")
+                throw LineFault("the seal of \(book) is not {\"hash\": 64 hex digits, \"seq\": 0 or more}")
             }
-            out.append(LedgerSeal(book: book, seq: seq, hash: hash, shiftSeq: record.seq))
+            // Seq 0: the book had no line yet this year; nothing to hold it to.
+            if seq > 0 { out.append(LedgerSeal(book: book, seq: seq, hash: hash, shiftSeq: record.seq)) }
         }
         return out
     }
