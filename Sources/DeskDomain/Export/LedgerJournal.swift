@@ -38,6 +38,7 @@ public struct LedgerJournal {
         for r in try LedgerVerifier.verify(data: data, year: year) where r.year == year {
             if let p = r.scan.problem { throw ExportError.notSound(book: r.book, year: year, seq: p.seq, reason: p.reason) }
         }
+        try YearExport.checkFolder(of: out)
         let partial = out + ".partial"
         defer { unlink(partial) }
         let w = try HashingFileWriter(path: partial)

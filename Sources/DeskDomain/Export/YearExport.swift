@@ -51,11 +51,12 @@ public struct YearExport {
             if let p = r.scan.problem { throw ExportError.notSound(book: r.book, year: year, seq: p.seq, reason: p.reason) }
         }
 
+        try Self.checkFolder(of: out)
         let partial = out + ".partial"
         let scratch = out + ".partial-csv"
         unlink(partial)
         LedgerBench.removeTree(scratch)
-        try POSIXFile.makeDirectories(scratch)
+        guard mkdir(scratch, 0o700) == 0 else { throw LedgerError.io(path: scratch, action: "create", errno: errno) }
         defer { LedgerBench.removeTree(scratch); unlink(partial) }
         let archive = try Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
         let date = Date(timeIntervalSince1970: TimeInterval(clock.now()))
@@ -138,6 +139,15 @@ public struct YearExport {
 
     /// How the manifest's figures are to be read (also in the README).
     static let rules = "Each ledger line is canonical JSON with keys seq, at, op, ev, body, prev, hash; hash = SHA-256 (hex) of the line's bytes without its hash member (everything before ,\"hash\": followed by }); prev = the hash of the line before, for seq 1 the book's incomingPrev; seq runs 1, 2, 3 without gaps; a seal {shiftSeq, seq, hash} holds when the book's line seq has that hash."
+
+    /// Refuses an output path whose folder does not exist (rather than creating it).
+    static func checkFolder(of out: String) throws {
+        let folder = POSIXFile.parentOf(out)
+        var st = stat()
+        guard stat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw LedgerError.io(path: folder, action: "write into the folder", errno: ENOENT)
+        }
+    }
 
     /// The book file's length, read while holding its lock (shared), so that no append is
     /// half-way through.

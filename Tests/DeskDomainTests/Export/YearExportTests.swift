@@ -108,6 +108,9 @@ import Testing
         #expect(!String(decoding: csv, as: UTF8.self).contains("secret-keyed-hash"))
         // The ledger inside still holds every byte, keyed hash included: it must hash as written.
         #expect(entries["plazadesk-2026/ledger/lostfound.jsonl"] == dir.bytes("2026/lostfound.jsonl"))
+        // An output folder that does not exist is refused, not created.
+        #expect(throws: LedgerError.self) { try YearExport(data: dir.data, year: 2026, clock: clock).write(to: dir.path + "/missing/out.zip") }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/missing"))
     }
 
     @Test func aDamagedYearIsNotExportedAndTheBookAndSeqAreNamed() throws {
