@@ -1,5 +1,6 @@
 import Crypto
 import DeskResources
+import Dispatch
 import Foundation
 import Glibc
 import ZIPFoundation
@@ -16,7 +17,7 @@ import ZIPFoundation
 /// taken under its lock, so exporting the running year is safe; everything is streamed
 /// (a heavy year never sits in memory) and the zip appears under its name only when
 /// complete.
-public struct YearExport {
+public struct YearExport: Sendable {
     public var data: DataDirectory
     public var year: Int
     public var clock: any Clock
@@ -65,50 +66,41 @@ public struct YearExport {
         var entries: [ExportManifest.Book] = []
         var seals: [LedgerSeal] = []
 
-        for b in books {
-            let path = LedgerPaths.bookPath(data, year: year, book: b)
-            let size = sizes[b]!
-            let prev = try LedgerPaths.incomingPrev(data, year: year, book: b)
-            let fd = try POSIXFile.open(path, O_RDONLY | O_CLOEXEC, action: "open")
+        // While one book is deflated into the zip, the next one's CSV is written on another thread.
+        let slots = books.map { _ in PreparedSlot() }
+        let group = DispatchGroup()
+        let export = self
+        func launch(_ i: Int) {
+            let (b, size, slot) = (books[i], sizes[books[i]]!, slots[i])
+            DispatchQueue.global().async(group: group) {
+                slot.result = Result { try export.prepare(b, size: size, scratch: scratch) }
+            }
+        }
+        defer { group.wait() }
+        if !books.isEmpty { launch(0) }
+        for (i, b) in books.enumerated() {
+            group.wait()
+            let p = try slots[i].result!.get()
+            slots[i].result = nil
+            if i + 1 < books.count { launch(i + 1) }
+            seals += p.seals
+            let fd = try POSIXFile.open(p.path, O_RDONLY | O_CLOEXEC, action: "open")
             defer { Glibc.close(fd) }
-            // Pass 1: the columns, the count and the seals.
-            var keys = Set<String>()
-            var sealFault: LineFault?
-            let scan = try BookScanner.scan(fd: fd, path: path, size: size, from: 0, startSeq: 0, startPrev: prev,
-                                            decode: true, deliver: { records in
-                for r in records {
-                    for m in r.body.members where !keys.contains(m.key) { keys.insert(m.key) }
-                    if r.ev == LedgerSeal.event {
-                        do throws(LineFault) { seals += try LedgerSeal.seals(in: r) } catch { sealFault = error }
-                    }
-                }
-            })
-            if let p = scan.problem { throw ExportError.notSound(book: b, year: year, seq: p.seq, reason: p.reason) }
-            if let f = sealFault { throw ExportError.notSound(book: b, year: year, seq: 0, reason: f.reason) }
-            // Pass 2: the CSV, streamed to a scratch file.
-            let csv = BookCSV(bodyKeys: keys)
-            let csvPath = "\(scratch)/\(b.rawValue).csv"
-            let writer = try HashingFileWriter(path: csvPath)
-            try csv.writeHeader(to: writer)
-            _ = try BookScanner.scan(fd: fd, path: path, size: size, from: 0, startSeq: 0, startPrev: prev, decode: true,
-                                     deliver: { records in for r in records { try csv.writeRow(r, to: writer) } })
-            let (csvSHA, csvSize) = try writer.finish()
-
             let ledgerName = "ledger/\(b.fileName)"
-            let ledgerSHA = try addEntry(archive, "\(root)/\(ledgerName)", size: size, date: date) { at, count, into in
-                try POSIXFile.pread(fd, into: into, count: count, at: at, path: path)
+            let ledgerSHA = try addEntry(archive, "\(root)/\(ledgerName)", size: p.size, date: date) { at, count, into in
+                try POSIXFile.pread(fd, into: into, count: count, at: at, path: p.path)
             }
-            files.append(.init(path: ledgerName, sha256: ledgerSHA, size: size))
+            files.append(.init(path: ledgerName, sha256: ledgerSHA, size: p.size))
             let csvName = "csv/\(b.rawValue).csv"
-            let cfd = try POSIXFile.open(csvPath, O_RDONLY | O_CLOEXEC, action: "open")
+            let cfd = try POSIXFile.open(p.csvPath, O_RDONLY | O_CLOEXEC, action: "open")
             defer { Glibc.close(cfd) }
-            _ = try addEntry(archive, "\(root)/\(csvName)", size: csvSize, date: date) { at, count, into in
-                try POSIXFile.pread(cfd, into: into, count: count, at: at, path: csvPath)
+            _ = try addEntry(archive, "\(root)/\(csvName)", size: p.csvSize, date: date) { at, count, into in
+                try POSIXFile.pread(cfd, into: into, count: count, at: at, path: p.csvPath)
             }
-            unlink(csvPath)
-            files.append(.init(path: csvName, sha256: csvSHA, size: csvSize))
-            entries.append(.init(book: b.rawValue, events: scan.events, firstSeq: scan.events > 0 ? 1 : 0,
-                                 lastSeq: scan.lastSeq, incomingPrev: prev.hex, headHash: scan.lastHash.hex,
+            unlink(p.csvPath)
+            files.append(.init(path: csvName, sha256: p.csvSHA, size: p.csvSize))
+            entries.append(.init(book: b.rawValue, events: p.scan.events, firstSeq: p.scan.events > 0 ? 1 : 0,
+                                 lastSeq: p.scan.lastSeq, incomingPrev: p.prev.hex, headHash: p.scan.lastHash.hex,
                                  ledger: ledgerName, csv: csvName, seals: []))
         }
         for i in entries.indices {
@@ -135,6 +127,54 @@ public struct YearExport {
         Glibc.close(afd)
         guard rename(partial, out) == 0 else { throw LedgerError.io(path: out, action: "rename the finished archive to", errno: errno) }
         return Summary(manifest: manifest, manifestSHA256: manifestSHA, archiveBytes: archiveBytes)
+    }
+
+    /// A book read twice for its CSV: what the zip and the manifest need of it.
+    struct Prepared: Sendable {
+        var path: String
+        var size: Int64
+        var prev: ChainHash
+        var scan: BookScan
+        var seals: [LedgerSeal]
+        var csvPath: String
+        var csvSHA: String
+        var csvSize: Int64
+    }
+
+    /// Where a background preparation leaves its result.
+    final class PreparedSlot: @unchecked Sendable {
+        var result: Result<Prepared, any Error>?
+    }
+
+    /// Pass 1 (the columns, the count, the seals) and pass 2 (the CSV, streamed to a
+    /// scratch file) over the first `size` bytes of a book.
+    func prepare(_ b: BookName, size: Int64, scratch: String) throws -> Prepared {
+        let path = LedgerPaths.bookPath(data, year: year, book: b)
+        let prev = try LedgerPaths.incomingPrev(data, year: year, book: b)
+        let fd = try POSIXFile.open(path, O_RDONLY | O_CLOEXEC, action: "open")
+        defer { Glibc.close(fd) }
+        var keys = Set<String>()
+        var seals: [LedgerSeal] = []
+        var sealFault: LineFault?
+        let scan = try BookScanner.scan(fd: fd, path: path, size: size, from: 0, startSeq: 0, startPrev: prev,
+                                        decode: true, deliver: { records in
+            for r in records {
+                for m in r.body.members where !keys.contains(m.key) { keys.insert(m.key) }
+                if r.ev == LedgerSeal.event {
+                    do throws(LineFault) { seals += try LedgerSeal.seals(in: r) } catch { sealFault = error }
+                }
+            }
+        })
+        if let p = scan.problem { throw ExportError.notSound(book: b, year: year, seq: p.seq, reason: p.reason) }
+        if let f = sealFault { throw ExportError.notSound(book: b, year: year, seq: 0, reason: f.reason) }
+        let csv = BookCSV(bodyKeys: keys)
+        let csvPath = "\(scratch)/\(b.rawValue).csv"
+        let writer = try HashingFileWriter(path: csvPath)
+        try csv.writeHeader(to: writer)
+        _ = try BookScanner.scan(fd: fd, path: path, size: size, from: 0, startSeq: 0, startPrev: prev, decode: true,
+                                 deliver: { records in for r in records { try csv.writeRow(r, to: writer) } })
+        let (csvSHA, csvSize) = try writer.finish()
+        return Prepared(path: path, size: size, prev: prev, scan: scan, seals: seals, csvPath: csvPath, csvSHA: csvSHA, csvSize: csvSize)
     }
 
     /// How the manifest's figures are to be read (also in the README).
