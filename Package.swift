@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Ledger/GUARANTEES.md"]
         ),
@@ -42,7 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"]),
+        .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskDomain"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DeskDomain", "plazadesk"]),
     ]

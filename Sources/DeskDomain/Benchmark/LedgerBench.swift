@@ -27,6 +27,11 @@ public struct LedgerBench {
         /// Scanning (hash, link, decode) every book of the year without building state.
         public var scanSeconds: Double = 0
         public var verifySeconds: Double = 0
+        /// `export --year`: verify, two passes per book (columns, CSV), zip of ledgers and CSVs.
+        public var exportSeconds: Double = 0
+        public var exportBytes: Int64 = 0
+        /// `export --format ledger`: the money journal.
+        public var journalSeconds: Double = 0
         public var appendP50: Double = 0
         public var appendP99: Double = 0
         public var bareP50: Double = 0
@@ -66,6 +71,16 @@ public struct LedgerBench {
         if let bad = reports.first(where: { !$0.isSound }) {
             throw LedgerError.damaged(book: bad.book, year: bad.year, seq: bad.scan.problem!.seq, reason: bad.scan.problem!.reason)
         }
+        // Export for the auditor, and the journal for finance.
+        let zip = "\(data.path)/.bench-export-\(getpid()).zip"
+        defer { unlink(zip) }
+        t0 = Self.now()
+        f.exportBytes = try YearExport(data: data, year: year, clock: SystemClock()).write(to: zip).archiveBytes
+        f.exportSeconds = Self.now() - t0
+        unlink(zip)
+        t0 = Self.now()
+        _ = try LedgerJournal(data: data, year: year).write(to: zip)
+        f.journalSeconds = Self.now() - t0
         // Appends.
         (f.appendP50, f.appendP99, f.bareP50, f.bareP99) = try measureAppends()
         return f

@@ -14,6 +14,8 @@ public struct BookScan: Sendable, Equatable {
     public var problem: Problem?
     /// The hash of the line whose seq was asked for with `watchSeq`, if it was read.
     public var watchedHash: ChainHash?
+    /// The hashes of the sound lines whose seqs were asked for with `collect`.
+    public var collectedHashes: [Int64: ChainHash] = [:]
 
     /// The first thing wrong with a book.
     public enum Problem: Sendable, Equatable {

@@ -17,9 +17,10 @@ public enum BookScanner {
     ///
     /// - Parameters:
     ///   - decode: build ``LedgerRecord``s and pass them to `deliver` (off for `verify`).
+    ///   - collect: seqs whose hashes to keep in ``BookScan/collectedHashes`` (seals to check).
     ///   - deliver: called with each window's sound records, in order.
     public static func scan(path: String, from offset: Int64 = 0, startSeq: Int64 = 0, startPrev: ChainHash,
-                            decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil,
+                            decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, collect: Set<Int64> = [],
                             deliver: ([LedgerRecord]) throws -> Void = { _ in }) throws -> BookScan {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
@@ -29,11 +30,11 @@ public enum BookScanner {
         defer { close(fd) }
         let size = try POSIXFile.size(fd, path: path).size
         return try scan(fd: fd, path: path, size: size, from: offset, startSeq: startSeq, startPrev: startPrev,
-                        decode: decode, decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq, deliver: deliver)
+                        decode: decode, decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq, collect: collect, deliver: deliver)
     }
 
     static func scan(fd: Int32, path: String, size: Int64, from offset: Int64, startSeq: Int64, startPrev: ChainHash,
-                     decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil,
+                     decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, collect: Set<Int64> = [],
                      deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
         var result = BookScan(fileSize: size, soundLength: offset, lastSeq: startSeq, lastHash: startPrev)
         let reader = WindowReader(fd: fd, path: path, size: size, offset: offset)
@@ -50,7 +51,7 @@ public enum BookScanner {
                 let window = UnsafeSendable(w)
                 DispatchQueue.global().async(group: group) {
                     box.value.pointee = checkWindowParts(window.value, decode: decode, decodeAfterSeq: decodeAfterSeq,
-                                                         watchSeq: watchSeq)
+                                                         watchSeq: watchSeq, collect: collect)
                 }
                 launched = (w, box, group)
             }
@@ -171,7 +172,8 @@ public enum BookScanner {
     }
 
     /// Checks a window's lines, its two halves on two threads.
-    static func checkWindowParts(_ w: Window, decode: Bool, decodeAfterSeq: Int64, watchSeq: Int64?) -> [Part] {
+    static func checkWindowParts(_ w: Window, decode: Bool, decodeAfterSeq: Int64, watchSeq: Int64?,
+                                 collect: Set<Int64> = []) -> [Part] {
         var bounds = [(0, w.count)]
         if w.count > 256 << 10 {
             var mid = w.count / 2
@@ -185,7 +187,7 @@ public enum BookScanner {
             let out = UnsafeSendable(buf)
             DispatchQueue.concurrentPerform(iterations: splits.count) { i in
                 out.value[i] = checkPart(shared.value, from: splits[i].0, to: splits[i].1, decode: decode,
-                                         decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq)
+                                         decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq, collect: collect)
             }
         }
         return parts
@@ -210,6 +212,7 @@ public enum BookScanner {
             }
             if !part.records.isEmpty { try deliver(part.records) }
             if let h = part.watched { result.watchedHash = h }
+            for (seq, h) in part.collected { result.collectedHashes[seq] = h }
             if part.count > 0 {
                 result.events += part.count
                 result.lastSeq = part.lastSeq
@@ -246,6 +249,7 @@ public enum BookScanner {
         var lastHash = ChainHash.zero
         var records: [LedgerRecord] = []
         var watched: ChainHash?
+        var collected: [(Int64, ChainHash)] = []
         /// Byte offset (in the window) and reason of the first bad line, and whether it is
         /// bad in itself (true) or only by its link to the line before (false).
         var fault: (offset: Int, end: Int, reason: String)?
@@ -253,7 +257,7 @@ public enum BookScanner {
 
     /// Checks the lines in `[from, to)` (which ends just after a newline).
     static func checkPart(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int, decode: Bool,
-                          decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil) -> Part {
+                          decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, collect: Set<Int64> = []) -> Part {
         let strings = decode ? RecentStrings() : nil
         var part = Part(start: from, end: to)
         if decode { part.records.reserveCapacity((to - from) / 300 + 1) }
@@ -277,6 +281,7 @@ public enum BookScanner {
                 part.lastSeq = parsed.seq
                 part.lastHash = parsed.hash
                 if parsed.seq == watchSeq { part.watched = parsed.hash }
+                if !collect.isEmpty, collect.contains(parsed.seq) { part.collected.append((parsed.seq, parsed.hash)) }
                 if let r = parsed.record { part.records.append(r) }
             } catch {
                 part.fault = (at, nl, error.reason)

@@ -13,6 +13,15 @@ enum LedgerPaths {
 
     static func folder(of path: String) -> String { POSIXFile.parentOf(path) }
 
+    /// The `prev` of a book's first line in `year`: the last hash of the newest earlier year
+    /// that has the book, or zeros.
+    static func incomingPrev(_ data: DataDirectory, year: Int, book: BookName) throws -> ChainHash {
+        guard let before = data.years().last(where: { $0 < year && POSIXFile.exists(bookPath(data, year: $0, book: book)) }) else {
+            return .zero
+        }
+        return try lastHash(data, year: before, book: book)
+    }
+
     /// The hash on the last complete line of a year's book: what the next year links to.
     static func lastHash(_ data: DataDirectory, year: Int, book: BookName) throws -> ChainHash {
         let path = bookPath(data, year: year, book: book)

@@ -3,7 +3,8 @@ import Foundation
 /// Checks a data directory's books without writing anything: `plazadesk verify`.
 ///
 /// Every line is re-hashed and every seq and link checked, not just the ends; the first
-/// line of a year must link to the last line of the same book's previous year.
+/// line of a year must link to the last line of the same book's previous year; every seal
+/// a shift close recorded (``LedgerSeal``) must still match its book.
 public enum LedgerVerifier {
     /// One book-year's verdict.
     public struct Report: Sendable, Equatable {
@@ -40,14 +41,64 @@ public enum LedgerVerifier {
                 continue
             }
             if let year, y > year { break }
+            let (seals, shiftFault) = try readSeals(data: data, year: y, startPrev: lastHash[LedgerSeal.shiftBook] ?? .zero)
+            var sealed: [BookName: [LedgerSeal]] = [:]
+            for s in seals { sealed[s.book, default: []].append(s) }
             for b in books {
                 let path = LedgerPaths.bookPath(data, year: y, book: b)
-                let scan = try BookScanner.scan(path: path, startPrev: lastHash[b] ?? .zero, decode: false)
-                reports.append(Report(book: b, year: y, path: path, scan: scan))
+                let wanted = Set((sealed[b] ?? []).map(\.seq))
+                var scan = try BookScanner.scan(path: path, startPrev: lastHash[b] ?? .zero, decode: false, collect: wanted)
                 lastHash[b] = scan.lastHash
+                if b == LedgerSeal.shiftBook, let (seq, reason) = shiftFault { worsen(&scan, seq: seq, reason: reason) }
+                if let (seq, reason) = brokenSeal(sealed[b] ?? [], scan: scan) { worsen(&scan, seq: seq, reason: reason) }
+                reports.append(Report(book: b, year: y, path: path, scan: scan))
+            }
+            // A seal naming a book that has no file this year: the whole book is missing.
+            for (b, list) in sealed.sorted(by: { $0.key < $1.key }) where !books.contains(b) {
+                let first = list.min { ($0.seq, $0.shiftSeq) < ($1.seq, $1.shiftSeq) }!
+                var scan = BookScan()
+                scan.problem = .damaged(seq: first.seq, offset: 0,
+                                        reason: "sealed at seq \(first.seq) by shift seq \(first.shiftSeq), but the book has no file this year")
+                reports.append(Report(book: b, year: y, path: LedgerPaths.bookPath(data, year: y, book: b), scan: scan))
             }
         }
         return reports
+    }
+
+    /// The seals recorded by the shift closes of a year, read from the shift book's sound
+    /// lines; and the first `shift.closed` whose seals are not in the agreed shape, if any.
+    public static func readSeals(data: DataDirectory, year: Int, startPrev: ChainHash) throws
+        -> (seals: [LedgerSeal], fault: (seq: Int64, reason: String)?) {
+        let path = LedgerPaths.bookPath(data, year: year, book: LedgerSeal.shiftBook)
+        guard POSIXFile.exists(path) else { return ([], nil) }
+        var seals: [LedgerSeal] = []
+        var fault: (Int64, String)?
+        _ = try BookScanner.scan(path: path, startPrev: startPrev, decode: true) { records in
+            for r in records where fault == nil && r.ev == LedgerSeal.event {
+                do throws(LineFault) { seals += try LedgerSeal.seals(in: r) } catch { fault = (r.seq, error.reason) }
+            }
+        }
+        return (seals, fault)
+    }
+
+    /// The first seal (by sealed seq) that the scanned book breaks, if it comes before the
+    /// book's first chain problem.
+    static func brokenSeal(_ seals: [LedgerSeal], scan: BookScan) -> (Int64, String)? {
+        let limit = scan.problem?.seq ?? Int64.max
+        for s in seals.sorted(by: { ($0.seq, $0.shiftSeq) < ($1.seq, $1.shiftSeq) }) where s.seq < limit {
+            if let h = scan.collectedHashes[s.seq] {
+                if h != s.hash { return (s.seq, "the line differs from the seal of shift seq \(s.shiftSeq)") }
+            } else {
+                return (s.seq, "sealed by shift seq \(s.shiftSeq), but the book ends at seq \(scan.lastSeq)")
+            }
+        }
+        return nil
+    }
+
+    /// Records a problem at `seq` unless the scan already has one at or before it.
+    static func worsen(_ scan: inout BookScan, seq: Int64, reason: String) {
+        if let p = scan.problem, p.seq <= seq { return }
+        scan.problem = .damaged(seq: seq, offset: 0, reason: reason)
     }
 
     /// The books that have a file in a year's folder (live or archived), in report order.

@@ -5,7 +5,7 @@ import DeskUI
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure cold open, verify and durable append latency on a year of the data directory."
+        abstract: "Measure cold open, verify, export and durable append latency on a year of the data directory."
     )
 
     @OptionGroup var data: DataOption
@@ -27,6 +27,8 @@ struct BenchCommand: ParsableCommand {
             print("cold open            \(format2(f.coldOpenSeconds)) s   (desk opened: chain check + snapshots + replay after them)")
             print("cold replay          \(format2(f.coldReplaySeconds)) s   (desk opened ignoring snapshots: every event replayed)")
             print("verify               \(format2(f.verifySeconds)) s")
+            print("export zip           \(format2(f.exportSeconds)) s   (\(f.exportBytes) bytes: verify, CSVs, manifest, deflate)")
+            print("export ledger        \(format2(f.journalSeconds)) s   (ledger-cli journal of the money events)")
             print("durable append p50   \(ms(f.appendP50))   p99 \(ms(f.appendP99))   (\(appends) appends)")
             print("bare write+fsync p50 \(ms(f.bareP50))   p99 \(ms(f.bareP99))")
             print("append/bare p50      \(format2(f.bareP50 > 0 ? f.appendP50 / f.bareP50 : 0))")
