@@ -227,7 +227,7 @@ public final class Console {
             state.say(f.message(l), .error)
         } catch let e as LedgerError {
             state.form = form
-            state.say(l.pick("没有登记：", "Not recorded: ") + e.description, .error)
+            state.say(LedgerErrorText.message(e, l), .error)
         } catch {
             state.form = form
             state.say(l.pick("没有登记：", "Not recorded: ") + "\(error)", .error)
