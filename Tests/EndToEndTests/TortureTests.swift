@@ -87,4 +87,38 @@ import Testing
         let r = try PlazaDeskProcess.run(["recover", "--data", data])
         #expect(r.status == 1 && !r.signalled && r.stderr.contains("2026 is damaged at seq"), "\(r.stderr)")
     }
+
+    /// The console under a file-size limit of 512 bytes: lending strollers until a line
+    /// no longer fits. The refused lend says "not recorded" and why, the form keeps what was
+    /// typed, quitting works, and the book holds exactly the lends the screen confirmed.
+    @Test func theConsoleAtAFileSizeLimitSaysNotRecordedAndTheBookVerifies() throws {
+        let s = Scratch()
+        let data = s.path + "/d"
+        #expect(try PlazaDeskProcess.run(["operator", "add", "--data", data, "--id", "lead.li", "--name", "李娜", "--role", "lead",
+                                          "--pin", "2468"]).status == 0)
+        let t = try TmuxSession(["--data", data], columns: 120, rows: 30, shell: "ulimit -f 1; ")
+        try t.waitFor("登录")
+        try t.type("lead.li"); try t.press("Tab"); try t.type("2468"); try t.press("Enter")
+        try t.waitFor("李娜")
+        try t.press("F4")
+        var confirmed = 0
+        var refusal: String?
+        for i in 1...4 where refusal == nil {
+            try t.type("n")
+            try t.waitFor("借出童车")
+            try t.press("Tab"); try t.type("顾客\(i)"); try t.press("Tab"); try t.type("1381234567\(i)"); try t.press("Tab"); try t.press("Space")
+            try t.press("Enter")
+            let screen = try t.waitUntil("lend \(i) confirmed or refused") { $0.contains("给 顾客\(i)") || $0.contains("没有登记") }
+            if screen.contains("没有登记") { refusal = screen } else { confirmed += 1 }
+        }
+        let screen = try #require(refusal, "four lends fitted in 512 bytes")
+        #expect(screen.contains("没有登记：文件 stroller.jsonl 已达到系统的文件大小上限"), "\(screen)")
+        #expect(screen.contains("顾客\(confirmed + 1)"), "the form lost what was typed: \(screen)")
+        try t.press("Escape"); try t.press("F10")
+        #expect(t.exitCode() != nil)
+        let v = try PlazaDeskProcess.run(["verify", "--data", data])
+        #expect(v.status == 0, "\(v.stdout)")
+        let line = v.stdout.split(separator: "\n").first { $0.hasPrefix("stroller ") }
+        #expect(line?.contains(" \(confirmed) events") == true, "\(confirmed) confirmed: \(line ?? "")")
+    }
 }
