@@ -15,7 +15,7 @@ struct PlazaDesk: ParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
-            OperatorCommand.self, StressAppendCommand.self, ExportCommand.self, ArchiveCommand.self,
+            OperatorCommand.self, StressAppendCommand.self, ExportCommand.self, ArchiveCommand.self, BenchSearchCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -51,22 +51,7 @@ import Testing
         #expect(String(decoding: strollerAfter[kept...], as: UTF8.self).contains("\"ev\":\"ledger.recovered\""))
     }
 
-    @Test func twoProcessesAppendingLeaveOneGaplessChain() throws {
-        let s = Scratch()
-        let data = s.path + "/d"
-        let a = try PlazaDeskProcess.start(["stress-append", "--data", data, "--count", "2000", "--writer", "a"], stdoutFile: s.path + "/a.out")
-        let b = try PlazaDeskProcess.start(["stress-append", "--data", data, "--count", "2000", "--writer", "b"], stdoutFile: s.path + "/b.out")
-        #expect(a.wait() == .init(status: 0, signalled: false) && b.wait() == .init(status: 0, signalled: false))
-        let v = try PlazaDeskProcess.run(["verify", "--data", data])
-        #expect(v.status == 0, "\(v.stdout)")
-        var perWriter: [String: [Int64]] = [:]
-        let folder = try FileManager.default.contentsOfDirectory(atPath: data).first { $0.count == 4 }!
-        let scan = try BookScanner.scan(path: "\(data)/\(folder)/umbrella.jsonl", startPrev: .zero, decode: true) { records in
-            for r in records { perWriter[r.body["writer"]!.stringValue!, default: []].append(r.body["n"]!.intValue!) }
-        }
-        #expect(scan.events == 4000 && scan.problem == nil)
-        #expect(perWriter["a"] == Array(1...2000) && perWriter["b"] == Array(1...2000))
-    }
+    // Several processes appending to one book: TortureTests (4 × 10,000).
 
     @Test func aWriterKilledAtRandomNeverLosesAnAcknowledgedEvent() throws {
         var rng = SeededRandom(seed: 2026)

@@ -71,13 +71,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
                     if yuan > maximum.fen / 100 { throw .tooLarge }
                 }
             case UInt8(ascii: "."):
-                if sawPoint { throw .notANumber(text) }
+                if sawPoint { throw .notANumber(FieldCheck.echo(text)) }
                 sawPoint = true
             default:
-                throw .notANumber(text)
+                throw .notANumber(FieldCheck.echo(text))
             }
         }
-        if digits == 0 { throw .notANumber(text) }
+        if digits == 0 { throw .notANumber(FieldCheck.echo(text)) }
         if decimals == 1 { cents *= 10 }
         let amount = Money(fen: yuan * 100 + cents)
         if amount > maximum { throw .tooLarge }

@@ -10,13 +10,20 @@ public struct LedgerBench {
     public var data: DataDirectory
     public var year: Int
     public var appends: Int
+    /// Where to copy the lines the durable appends wrote, so a peer can store the same payloads.
+    public var payloadsPath: String?
 
-    public init(data: DataDirectory, year: Int, appends: Int = 1000) {
-        self.data = data; self.year = year; self.appends = appends
+    public init(data: DataDirectory, year: Int, appends: Int = 1000, payloadsPath: String? = nil) {
+        self.data = data; self.year = year; self.appends = appends; self.payloadsPath = payloadsPath
+    }
+
+    /// What a run measures; `compare.sh` runs each alone, so each gets its own peak RSS.
+    public enum Part: String, CaseIterable, Sendable {
+        case scan, open, verify, export, append
     }
 
     /// What one run measured.
-    public struct Figures: Sendable {
+    public struct Figures: Sendable, Codable {
         public var events: Int64 = 0
         public var bytes: Int64 = 0
         /// Opening the whole desk as the console does: every line of every book re-hashed and
@@ -36,53 +43,74 @@ public struct LedgerBench {
         public var appendP99: Double = 0
         public var bareP50: Double = 0
         public var bareP99: Double = 0
+        /// Seconds of all durable appends together, and appends per second from it.
+        public var appendSeconds: Double = 0
+        public var appendsPerSecond: Double = 0
     }
 
-    public func run() throws -> Figures {
+    public func run(_ parts: Set<Part> = Set(Part.allCases)) throws -> Figures {
         guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
         var f = Figures()
         let books = LedgerVerifier.booksIn(data: data, year: year)
-        // Scan only: hash, link and decode every line.
-        var t0 = Self.now()
-        var kinds: [String: Int] = [:]
         for b in books {
-            let path = LedgerPaths.bookPath(data, year: year, book: b)
-            let prev = try previousHash(book: b)
-            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
-                for r in records { kinds[r.ev, default: 0] += 1 }
+            var st = stat()
+            if stat(LedgerPaths.bookPath(data, year: year, book: b), &st) == 0 { f.bytes += Int64(st.st_size) }
+        }
+        var t0 = Self.now()
+        if parts.contains(.scan) {
+            // Scan only: hash, link and decode every line.
+            var kinds: [String: Int] = [:]
+            f.events = 0
+            for b in books {
+                let path = LedgerPaths.bookPath(data, year: year, book: b)
+                let prev = try previousHash(book: b)
+                let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+                    for r in records { kinds[r.ev, default: 0] += 1 }
+                }
+                if let p = scan.problem { throw LedgerError.damaged(book: b, year: year, seq: p.seq, reason: p.reason) }
+                f.events += scan.events
             }
-            if let p = scan.problem { throw LedgerError.damaged(book: b, year: year, seq: p.seq, reason: p.reason) }
-            f.events += scan.events
-            f.bytes += scan.fileSize
+            f.scanSeconds = Self.now() - t0
         }
-        f.scanSeconds = Self.now() - t0
-        // The desk as the console opens it, then with every event replayed.
-        let context = try DeskContext.open(data, clock: SystemClock())
-        t0 = Self.now()
-        try Desk(context: context).close()
-        f.coldOpenSeconds = Self.now() - t0
-        t0 = Self.now()
-        try Desk(context: context, useSnapshots: false).close()
-        f.coldReplaySeconds = Self.now() - t0
-        // Verify.
-        t0 = Self.now()
-        let reports = try LedgerVerifier.verify(data: data, year: year)
-        f.verifySeconds = Self.now() - t0
-        if let bad = reports.first(where: { !$0.isSound }) {
-            throw LedgerError.damaged(book: bad.book, year: bad.year, seq: bad.scan.problem!.seq, reason: bad.scan.problem!.reason)
+        if parts.contains(.open) {
+            // The desk as the console opens it, then with every event replayed.
+            let context = try DeskContext.open(data, clock: SystemClock())
+            t0 = Self.now()
+            try Desk(context: context).close()
+            f.coldOpenSeconds = Self.now() - t0
+            t0 = Self.now()
+            let desk = try Desk(context: context, useSnapshots: false)
+            f.coldReplaySeconds = Self.now() - t0
+            if f.events == 0 { f.events = desk.headSeqSum }
+            try desk.close()
         }
-        // Export for the auditor, and the journal for finance.
-        let zip = "\(data.path)/.bench-export-\(getpid()).zip"
-        defer { unlink(zip) }
-        t0 = Self.now()
-        f.exportBytes = try YearExport(data: data, year: year, clock: SystemClock()).write(to: zip).archiveBytes
-        f.exportSeconds = Self.now() - t0
-        unlink(zip)
-        t0 = Self.now()
-        _ = try LedgerJournal(data: data, year: year).write(to: zip)
-        f.journalSeconds = Self.now() - t0
-        // Appends.
-        (f.appendP50, f.appendP99, f.bareP50, f.bareP99) = try measureAppends()
+        if parts.contains(.verify) {
+            t0 = Self.now()
+            let reports = try LedgerVerifier.verify(data: data, year: year)
+            f.verifySeconds = Self.now() - t0
+            if let bad = reports.first(where: { !$0.isSound }) {
+                throw LedgerError.damaged(book: bad.book, year: bad.year, seq: bad.scan.problem!.seq, reason: bad.scan.problem!.reason)
+            }
+            f.events = reports.reduce(0) { $0 + $1.scan.events }
+        }
+        if parts.contains(.append) {
+            let m = try measureAppends()
+            (f.appendP50, f.appendP99, f.bareP50, f.bareP99) = (m.p50, m.p99, m.bareP50, m.bareP99)
+            f.appendSeconds = m.total
+            f.appendsPerSecond = m.total > 0 ? Double(appends) / m.total : 0
+        }
+        if parts.contains(.export) {
+            // Export for the auditor, and the journal for finance.
+            let zip = "\(data.path)/.bench-export-\(getpid()).zip"
+            defer { unlink(zip) }
+            t0 = Self.now()
+            f.exportBytes = try YearExport(data: data, year: year, clock: SystemClock()).write(to: zip).archiveBytes
+            f.exportSeconds = Self.now() - t0
+            unlink(zip)
+            t0 = Self.now()
+            _ = try LedgerJournal(data: data, year: year).write(to: zip)
+            f.journalSeconds = Self.now() - t0
+        }
         return f
     }
 
@@ -91,7 +119,7 @@ public struct LedgerBench {
         return try LedgerPaths.lastHash(data, year: before, book: book)
     }
 
-    func measureAppends() throws -> (Double, Double, Double, Double) {
+    func measureAppends() throws -> (p50: Double, p99: Double, bareP50: Double, bareP99: Double, total: Double) {
         let scratch = DataDirectory(path: "\(data.path)/.bench-scratch-\(getpid())")
         defer { Self.removeTree(scratch.path) }
         let clock = ManualClock(PlazaTime.china.instant(CivilTime(year: year, month: 6, day: 1, hour: 12)))
@@ -117,8 +145,20 @@ public struct LedgerBench {
             plain.append(Self.now() - t1)
         }
         try writer.close()
+        if let payloadsPath {
+            let fd = try POSIXFile.open(payloadsPath, O_WRONLY | O_CREAT | O_TRUNC, action: "create")
+            defer { close(fd) }
+            let src = try POSIXFile.open(barePath, O_RDONLY, action: "open")
+            defer { close(src) }
+            var buf = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buf.withUnsafeMutableBytes { read(src, $0.baseAddress!, $0.count) }
+                if n <= 0 { break }
+                try buf.withUnsafeBytes { try POSIXFile.writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<n]), path: payloadsPath) }
+            }
+        }
         return (Self.percentile(durable, 0.5), Self.percentile(durable, 0.99),
-                Self.percentile(plain, 0.5), Self.percentile(plain, 0.99))
+                Self.percentile(plain, 0.5), Self.percentile(plain, 0.99), durable.reduce(0, +))
     }
 
     /// The value below which `p` of the samples fall (nearest rank).

@@ -32,7 +32,7 @@ public enum FieldCheck {
         let t = value.trimmingSpaces()
         if t.isEmpty { throw .required(field: field) }
         guard t.count <= 19, t.allSatisfy({ $0.isASCII && $0.isNumber }) || (t.first == "-" && t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && t.count > 1),
-              let v = Int64(t) else { throw .notANumber(field: field, text: String(t.prefix(20))) }
+              let v = Int64(t) else { throw .notANumber(field: field, text: echo(t)) }
         guard v >= min, v <= max else { throw .outOfRange(field: field, min: min, max: max) }
         return v
     }
@@ -46,7 +46,7 @@ public enum FieldCheck {
     public static func date(_ value: String, field: String) throws(CommonError) -> CivilTime {
         let t = value.trimmingSpaces()
         if t.isEmpty { throw .required(field: field) }
-        guard let d = CivilTime.parseDate(t) else { throw .badDate(field: field, text: String(t.prefix(20))) }
+        guard let d = CivilTime.parseDate(t) else { throw .badDate(field: field, text: echo(t)) }
         return d
     }
 
@@ -66,5 +66,19 @@ public enum FieldCheck {
     public static func creditCode(_ value: String, field: String, allowFailedCheck: Bool = false) throws(CommonError) -> CreditCode {
         if value.trimmingSpaces().isEmpty { throw .required(field: field) }
         do { return try CreditCode(value, allowFailedCheck: allowFailedCheck) } catch { throw .badCreditCode(field: field, reason: error) }
+    }
+
+    /// What was typed, fit to quote in a refusal: at most `max` characters (then "…"), and
+    /// control characters shown as "�", so a pasted escape sequence cannot reach the
+    /// terminal or the log through the message.
+    public static func echo(_ text: String, max: Int = 20) -> String {
+        var out = ""
+        for ch in text.prefix(max) {
+            let bad = ch.unicodeScalars.contains {
+                $0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0) || $0.value == 0x2028 || $0.value == 0x2029
+            }
+            out.append(bad ? "\u{FFFD}" : ch)
+        }
+        return text.count > max ? out + "…" : out
     }
 }

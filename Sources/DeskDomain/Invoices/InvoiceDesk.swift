@@ -127,7 +127,7 @@ public final class InvoiceDesk {
             }
             guard let id = state.nextNumber(form.kind) else { throw InvoiceError.noNumbersLeft(kind: form.kind) }
             if !expected.isEmpty && expected != id.number {
-                throw InvoiceError.numberMismatch(expected: id, typed: String(expected.prefix(24)))
+                throw InvoiceError.numberMismatch(expected: id, typed: FieldCheck.echo(expected, max: 24))
             }
             var body = id.body()
             body["kind"] = .string(form.kind.rawValue)
@@ -214,7 +214,7 @@ public final class InvoiceDesk {
         let code = try self.code(form.code, field: "code", required: false)
         let reasonText = form.reasonCode.trimmingSpaces()
         if reasonText.isEmpty { throw CommonError.required(field: "reasonCode") }
-        guard let reason = InvoiceReversalReason(code: reasonText) else { throw InvoiceError.badReasonCode(text: String(reasonText.prefix(10))) }
+        guard let reason = InvoiceReversalReason(code: reasonText) else { throw InvoiceError.badReasonCode(text: FieldCheck.echo(reasonText, max: 10)) }
         var amount: Money?
         if !form.amount.trimmingSpaces().isEmpty {
             let a = try FieldCheck.money(form.amount, field: "amount")
@@ -325,7 +325,7 @@ public final class InvoiceDesk {
     func number(_ text: String, field: String) throws -> String {
         let t = text.trimmingSpaces()
         if t.isEmpty { throw CommonError.required(field: field) }
-        guard InvoiceDigits.isDigits(t, min: 8, max: 20) else { throw InvoiceError.badNumber(field: field, text: String(t.prefix(24))) }
+        guard InvoiceDigits.isDigits(t, min: 8, max: 20) else { throw InvoiceError.badNumber(field: field, text: FieldCheck.echo(t, max: 24)) }
         return t
     }
 
@@ -335,7 +335,7 @@ public final class InvoiceDesk {
             if required { throw CommonError.required(field: field) }
             return ""
         }
-        guard InvoiceDigits.isDigits(t, min: 10, max: 12) else { throw InvoiceError.badCode(field: field, text: String(t.prefix(24))) }
+        guard InvoiceDigits.isDigits(t, min: 10, max: 12) else { throw InvoiceError.badCode(field: field, text: FieldCheck.echo(t, max: 24)) }
         return t
     }
 }

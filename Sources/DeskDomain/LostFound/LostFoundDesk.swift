@@ -94,7 +94,7 @@ public final class LostFoundDesk {
     func category(_ text: String, field: String) throws -> LostItemCategory {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
         guard let c = LostItemCategory(text: text) else {
-            throw LostFoundError.unknownCategory(field: field, text: String(text.trimmingSpaces().prefix(20)))
+            throw LostFoundError.unknownCategory(field: field, text: FieldCheck.echo(text.trimmingSpaces()))
         }
         return c
     }
@@ -102,7 +102,7 @@ public final class LostFoundDesk {
     func tag(_ text: String, field: String) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
         guard let tag = LostFoundNumber.read(text, prefix: LostFoundNumber.tag, currentYear: currentYear) else {
-            throw LostFoundError.unknownTag(field: field, text: String(text.trimmingSpaces().prefix(20)))
+            throw LostFoundError.unknownTag(field: field, text: FieldCheck.echo(text.trimmingSpaces()))
         }
         return tag
     }
@@ -110,7 +110,7 @@ public final class LostFoundDesk {
     func reportID(_ text: String, field: String) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
         guard let id = LostFoundNumber.read(text, prefix: LostFoundNumber.report, currentYear: currentYear) else {
-            throw LostFoundError.unknownReport(field: field, text: String(text.trimmingSpaces().prefix(20)))
+            throw LostFoundError.unknownReport(field: field, text: FieldCheck.echo(text.trimmingSpaces()))
         }
         return id
     }

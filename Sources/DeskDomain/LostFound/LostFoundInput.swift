@@ -11,7 +11,7 @@ enum LostFoundInput {
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
               parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
               let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else {
-            throw LostFoundError.badTime(field: field, text: String(t.prefix(20)))
+            throw LostFoundError.badTime(field: field, text: FieldCheck.echo(t))
         }
         return (h, m)
     }

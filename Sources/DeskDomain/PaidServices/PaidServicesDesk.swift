@@ -185,7 +185,7 @@ public final class PaidServicesDesk {
     func number(_ text: String) throws -> ServiceReceiptNumber {
         let t = text.trimmingSpaces()
         if t.isEmpty { throw CommonError.required(field: "number") }
-        guard let n = ServiceReceiptNumber(t, currentYear: today.year) else { throw PaidServicesError.badNumber(text: String(t.prefix(20))) }
+        guard let n = ServiceReceiptNumber(t, currentYear: today.year) else { throw PaidServicesError.badNumber(text: FieldCheck.echo(t)) }
         return n
     }
 }

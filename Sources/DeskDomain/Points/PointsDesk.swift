@@ -205,7 +205,7 @@ public final class PointsDesk {
         let n = String(t.filter { $0 != " " }).uppercased()
         let digits = n.dropFirst(2)
         guard n.hasPrefix("PC"), (6...12).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw PointsError.badCardNumber(field: field, text: String(t.prefix(20)))
+            throw PointsError.badCardNumber(field: field, text: FieldCheck.echo(t))
         }
         return n
     }

@@ -91,7 +91,7 @@ public final class StrollerDesk {
     func unit(_ text: String, field: String) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
         guard let u = FleetState.normalize(text, prefix: Self.prefix, count: config.strollerUnits) else {
-            throw FleetError.unknownUnit(field: field, text: String(text.prefix(20)))
+            throw FleetError.unknownUnit(field: field, text: FieldCheck.echo(text))
         }
         return u
     }

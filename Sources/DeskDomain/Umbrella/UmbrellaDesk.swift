@@ -198,7 +198,7 @@ public final class UmbrellaDesk {
     func unit(_ text: String, field: String) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
         guard let u = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else {
-            throw FleetError.unknownUnit(field: field, text: String(text.prefix(20)))
+            throw FleetError.unknownUnit(field: field, text: FieldCheck.echo(text))
         }
         return u
     }
@@ -206,7 +206,7 @@ public final class UmbrellaDesk {
     func card(_ text: String) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: "depositCard") }
         guard let c = FleetState.normalize(text, prefix: Self.cardPrefix, count: Self.cardCount) else {
-            throw UmbrellaError.unknownCard(text: String(text.trimmingSpaces().prefix(20)))
+            throw UmbrellaError.unknownCard(text: FieldCheck.echo(text.trimmingSpaces()))
         }
         return c
     }

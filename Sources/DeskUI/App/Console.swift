@@ -95,6 +95,7 @@ public final class Console {
         }
         if key == .escape { gate.fields.indices.forEach { gate.fields[$0].editor.clear() }; gate.focus = 0 }
         _ = gate.handle(key)
+        if let refusal = gate.typingRefusal { state.say(refusal.message(l, field: gate.fields[gate.focus].label(l)), .error) }
         state.gate = gate
     }
 
@@ -158,6 +159,7 @@ public final class Console {
                 submit(form)
             default:
                 _ = form.handle(key)
+                if let refusal = form.typingRefusal { state.say(refusal.message(l, field: form.fields[form.focus].label(l)), .error) }
                 state.form = form
             }
             return
@@ -225,7 +227,7 @@ public final class Console {
             state.say(f.message(l), .error)
         } catch let e as LedgerError {
             state.form = form
-            state.say(l.pick("没有登记：", "Not recorded: ") + e.description, .error)
+            state.say(LedgerErrorText.message(e, l), .error)
         } catch {
             state.form = form
             state.say(l.pick("没有登记：", "Not recorded: ") + "\(error)", .error)

@@ -15,6 +15,8 @@ public struct FormState: Equatable, Sendable {
     public var noteEn = ""
     /// How far a long note (a form with no fields, e.g. the FAQ) is scrolled.
     public var noteScroll = 0
+    /// Why the last key typed was not taken (nil when it was), for the status line.
+    public var typingRefusal: TypingRefusal?
 
     public init(_ zh: String, _ en: String, fields: [FormField], noteZh: String = "", noteEn: String = "") {
         self.zh = zh; self.en = en; self.fields = fields; self.noteZh = noteZh; self.noteEn = noteEn
@@ -48,6 +50,7 @@ public struct FormState: Equatable, Sendable {
 
     /// Handles a key meant for the form; returns true when it was used.
     public mutating func handle(_ key: Key) -> Bool {
+        typingRefusal = nil
         guard !fields.isEmpty else {
             switch key {
             case .down: noteScroll += 1
@@ -68,8 +71,12 @@ public struct FormState: Equatable, Sendable {
             case .toggle where c == " ": f.checked.toggle()
             case .choice(let options) where c == " " && !options.isEmpty: f.choiceIndex = (f.choiceIndex + 1) % options.count
             default:
-                guard f.accepts(c) else { return true }
-                f.editor.insert(f.kind == .idNumber && c == "x" ? "X" : c)
+                guard f.accepts(c) else {
+                    let control = c.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0) }
+                    typingRefusal = control ? .unprintable : .wrongKind(f.kind)
+                    return true
+                }
+                if !f.editor.insert(f.kind == .idNumber && c == "x" ? "X" : c) { typingRefusal = .full(limit: f.editor.limit) }
             }
             fields[focus] = f
         case .left:
