@@ -13,11 +13,12 @@
 #   verify      `plazadesk verify` vs `openssl dgst -sha256` over the same bytes
 #   appends     1,000 durable appends (each acknowledged after fsync) per second vs sqlite3
 #               in WAL mode with synchronous=FULL, one transaction per event, same lines
-#   ledger      (slot row_ledger: plazadesk export --format ledger + `ledger bal` vs
-#               `plazadesk report --year`)
+#   ledger      the year's money as a journal (`plazadesk export --format ledger`), then
+#               `ledger -f … bal` vs `plazadesk report --year` for the same totals (which
+#               must agree)
 #   search      lost-and-found search per keystroke over 50,000 items (domain and key to
 #               screen) vs sqlite3 LIKE over the same items' text
-#   export      (slot row_export: yearly export time and peak RSS)
+#   export      the auditor's yearly export (time, peak RSS) vs zipping the ledgers alone
 #
 # Data: demo years and the search items are made once in $PLAZADESK_BENCH_DIR (default
 # /tmp/plazadesk-bench) and reused. Needs: jq openssl sqlite3 ledger time python3
@@ -163,20 +164,39 @@ row_appends() {
         target=">= sqlite3" met="$(awk -v r="$r" 'BEGIN { print (r >= 1) ? "true" : "false" }')"
 }
 
-# ===== row_ledger: completed by the lead once `plazadesk export --format ledger` exists =====
+# ===== row_ledger: the money of the year through ledger-cli vs `plazadesk report --year` =====
 row_ledger() {
-    local events=$1
-    if ! "$BIN" export --help 2>/dev/null | grep -q -- "--format"; then
-        echo "skipped: plazadesk export --format ledger not built yet" >&2
-        row year="$events" row=ledger status=skipped note="plazadesk export --format ledger not built yet" \
-            target=">= 5 x faster than ledger-cli for the same totals"
-        return
-    fi
-    # TODO(lead): export the year with `plazadesk export --format ledger`, time
-    # `ledger -f FILE bal` against `plazadesk report --year`, check the totals agree, and
-    # call `row year=… row=ledger plazadesk=… peer=ledger peerValue=… ratio=… met=…`.
-    echo "row_ledger: plazadesk export --format ledger exists but this row is not written yet" >&2
-    row year="$events" row=ledger status=todo note="row_ledger in bench/compare.sh to be completed"
+    local events=$1 data=$SCRATCH/year-$1
+    local journal=$SCRATCH/money-$events.journal
+    run_timed "journal-$events" "$BIN" export --year 2026 --data "$data" --format ledger --out "$journal"
+    local journalT=$T journalRSS=$RSS
+    TO=$SCRATCH/ledger-bal-$events.txt best_of 3 "ledger-bal-$events" \
+        ledger -f "$journal" bal --flat --no-total --balance-format '%(account)\t%(quantity(scrub(display_total)))\n'
+    local ledgerT=$T ledgerRSS=$RSS
+    TO=$SCRATCH/report-year-$events.json best_of 3 "report-year-$events" "$BIN" report --data "$data" --year 2026 --format json
+    local reportT=$T reportRSS=$RSS
+    # The same totals, in fen: ledger's income accounts against the report's figures.
+    local agree
+    agree=$(python3 - "$SCRATCH/ledger-bal-$events.txt" "$SCRATCH/report-year-$events.json" <<'PY'
+import json, sys
+from decimal import Decimal
+bal = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if "\t" in line:
+        account, amount = line.rstrip("\n").split("\t")
+        bal[account] = int(-Decimal(amount) * 100)
+totals = json.load(open(sys.argv[2], encoding="utf-8"))["totals"]
+pairs = [("Income:Services", "serviceFeesFen"), ("Income:Forfeited", "depositsForfeitedFen"), ("Income:Damage", "damageChargesFen")]
+bad = [f"{a}={bal.get(a, 0)} vs {k}={totals.get(k)}" for a, k in pairs if bal.get(a, 0) != totals.get(k)]
+print("true" if not bad else "false:" + ";".join(bad))
+PY
+)
+    [ "$agree" = true ] || echo "row_ledger: totals disagree: $agree" >&2
+    local r; r=$(ratio "$ledgerT" "$reportT")
+    row year="$events" row=ledger unit=s plazadesk="$reportT" rssKB="$reportRSS" journalExport="$journalT" journalRssKB="$journalRSS" \
+        peer="ledger -f journal bal" peerValue="$ledgerT" peerRssKB="$ledgerRSS" speedup="$r" totalsAgree="${agree%%:*}" \
+        target=">= 5 x faster than ledger-cli for the same totals" \
+        met="$(awk -v r="$r" -v a="$agree" 'BEGIN { print (r >= 5 && a == "true") ? "true" : "false" }')"
 }
 # ===== end of row_ledger =====
 
@@ -225,17 +245,20 @@ PY
         ratio="$(ratio "$dp99" "$(jq .p99Ms "$q")")" target="p99 <= 5 ms per keystroke (key to screen)" met="$(le "$sp99" 5)"
 }
 
-# ===== row_export: completed by the lead once `plazadesk export --format …` exists =====
+# ===== row_export: the auditor's yearly export, against zipping the same ledgers =====
 row_export() {
-    local events=$1
-    if ! "$BIN" export --help 2>/dev/null | grep -q -- "--format"; then
-        echo "skipped: plazadesk export --format ledger not built yet" >&2
-        row year="$events" row=export status=skipped note="plazadesk export not built yet" target="peak RSS <= 300 MB"
-        return
-    fi
-    # TODO(lead): time the yearly export under run_timed and record T and RSS.
-    echo "row_export: plazadesk export exists but this row is not written yet" >&2
-    row year="$events" row=export status=todo note="row_export in bench/compare.sh to be completed"
+    local events=$1 data=$SCRATCH/year-$1
+    local zip=$SCRATCH/export-$events.zip
+    rm -f "$zip"
+    run_timed "export-$events" "$BIN" export --year 2026 --data "$data" --out "$zip"
+    local exportT=$T exportRSS=$RSS bytes
+    bytes=$(stat -c %s "$zip")
+    # The floor: Python's zipfile deflating the same ledger files, nothing else.
+    rm -f "$SCRATCH/floor-$events.zip"
+    run_timed "zip-$events" python3 -m zipfile -c "$SCRATCH/floor-$events.zip" "$data"/2026/*.jsonl
+    row year="$events" row=export unit=s plazadesk="$exportT" rssKB="$exportRSS" archiveBytes="$bytes" \
+        peer="python3 -m zipfile -c (ledgers only)" peerValue="$T" peerRssKB="$RSS" ratio="$(ratio "$exportT" "$T")" \
+        target="peak RSS <= 300 MB" met="$(le "$exportRSS" 307200)"
 }
 # ===== end of row_export =====
 
