@@ -30,6 +30,18 @@ public final class LostFoundDesk {
         state.items.values.filter { $0.status == .inStorage }.sorted(by: Self.newerItem)
     }
 
+    /// How many items are in storage, how many of them are valuables and how many are past
+    /// retention at `now`: the footer of the list, counted in one pass without sorting.
+    public func storageCounts(now: Int64) -> (inStorage: Int, valuable: Int, expired: Int) {
+        var counts = (inStorage: 0, valuable: 0, expired: 0)
+        for item in state.items.values where item.status == .inStorage {
+            counts.inStorage += 1
+            if item.valuable { counts.valuable += 1 }
+            if item.isExpired(now: now, config: config) { counts.expired += 1 }
+        }
+        return counts
+    }
+
     /// Open lost reports, newest first.
     public var openReports: [LostReport] {
         state.reports.values.filter { $0.status == .open }

@@ -7,7 +7,23 @@ public final class LostFoundPanel: Panel {
     /// for a year of items on every key would slow typing.
     public let shownRows: Int
 
-    public init(shownRows: Int = 1_000) { self.shownRows = max(1, shownRows) }
+    public init(shownRows: Int = 200) { self.shownRows = max(1, shownRows) }
+
+    /// The footer's counts, kept while the book and the minute stay the same: counting a
+    /// year of items on every key typed would slow the search box.
+    private var countsCache: (key: CountsKey, counts: (inStorage: Int, valuable: Int, expired: Int))?
+    private struct CountsKey: Equatable {
+        var head: ChainHash
+        var minute: Int64
+    }
+
+    func storageCounts(_ desk: Desk, now: Int64) -> (inStorage: Int, valuable: Int, expired: Int) {
+        let key = CountsKey(head: desk.lostFound.book.head.hash, minute: now / 60)
+        if let countsCache, countsCache.key == key { return countsCache.counts }
+        let counts = desk.lostFound.storageCounts(now: now)
+        countsCache = (key, counts)
+        return counts
+    }
     public var functionKey: Int { 2 }
     public func title(_ l: Language) -> String { l.pick("失物招领", "Lost and found") }
 
@@ -15,8 +31,8 @@ public final class LostFoundPanel: Panel {
         let lf = desk.lostFound
         let now = desk.context.now(), config = desk.context.config
         let searching = query.contains { $0 != " " && $0 != "\u{3000}" }
-        let stored = lf.itemsInStorage
-        let items = searching ? lf.search(query: query, limit: shownRows, inStorageOnly: true) : Array(stored.prefix(shownRows))
+        // Newest registered first, as the search gives them, without sorting a year of items.
+        let items = lf.search(query: searching ? query : "", limit: shownRows, inStorageOnly: true)
         var rows = items.map { item in
             let expired = item.isExpired(now: now, config: config)
             var flags = ""
@@ -37,8 +53,8 @@ public final class LostFoundPanel: Panel {
             }
         }
         let cut = items.count >= shownRows
-        let valuables = stored.filter(\.valuable).count
-        let expired = stored.filter { $0.isExpired(now: now, config: config) }.count
+        let counts = storageCounts(desk, now: now)
+        let (stored, valuables, expired) = (counts.inStorage, counts.valuable, counts.expired)
         let reports = lf.openReports.count
         return ListContent(
             headings: [l.pick("编号", "Tag"), l.pick("类别", "Category"), l.pick("颜色", "Colour"), l.pick("特征/品牌", "Features"),
@@ -49,8 +65,8 @@ public final class LostFoundPanel: Panel {
                          "Nothing in storage or reported matches. Esc clears the search; press i to take in a found item.")
                 : l.pick("现在没有保管中的失物。按 i 登记拾到的物品，按 l 登记顾客报失。",
                          "Nothing is in storage. Press i to take in a found item, l to take a lost report."),
-            footer: l.pick("保管中 \(stored.count) 件（贵=贵重 \(valuables)，超=超过保管期 \(expired)）；报失登记 \(reports) 份（搜索可查）",
-                           "\(stored.count) in storage (V valuable \(valuables), E past retention \(expired)); lost reports open: \(reports)")
+            footer: l.pick("保管中 \(stored) 件（贵=贵重 \(valuables)，超=超过保管期 \(expired)）；报失登记 \(reports) 份（搜索可查）",
+                           "\(stored) in storage (V valuable \(valuables), E past retention \(expired)); lost reports open: \(reports)")
                 + (cut ? l.pick("；只列出最新 \(shownRows) 件，多输入几个字缩小范围",
                                 "; only the newest \(shownRows) are listed, type more to narrow") : ""))
     }
