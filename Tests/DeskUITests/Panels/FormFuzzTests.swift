@@ -198,6 +198,17 @@ import Testing
                 f.type(String(action.key))
                 guard let form = f.console.state.form, !form.fields.isEmpty else { f.press(.escape); continue }
                 forms += 1
+                for (i, field) in form.fields.enumerated() where field.isToggleOrChoice {
+                    // Typing into a choice or a tick box: said on the spot, nothing changes.
+                    f.press(.escape, .function(panel.functionKey), .escape)
+                    f.type(String(action.key))
+                    for _ in 0..<i { f.press(.tab) }
+                    let before = f.console.state.form?.fields[i]
+                    f.type("x中1")
+                    #expect(f.console.state.form?.fields[i] == before, "F\(panel.functionKey) \(action.key) \(field.id) changed by typing")
+                    #expect(f.console.state.tone == .error && f.console.state.status.contains(field.label(.zhHans)),
+                            "F\(panel.functionKey) \(action.key) \(field.id): \(f.console.state.status)")
+                }
                 for (i, field) in form.fields.enumerated() where !field.isToggleOrChoice {
                     for input in inputs {
                         let what = "F\(panel.functionKey) \(action.key) \(field.id) \(input.label)"
