@@ -15,7 +15,7 @@ struct PlazaDesk: ParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
-            OperatorCommand.self, StressAppendCommand.self,
+            OperatorCommand.self, ReportCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
