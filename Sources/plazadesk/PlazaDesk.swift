@@ -15,7 +15,8 @@ struct PlazaDesk: ParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
-            OperatorCommand.self, StressAppendCommand.self, ExportCommand.self, ArchiveCommand.self, BenchSearchCommand.self,
+            OperatorCommand.self, ReportCommand.self, ExportCommand.self, ArchiveCommand.self, StressAppendCommand.self,
+            BenchSearchCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -67,7 +67,11 @@ import Testing
             let bytes = s.bytes("u/plazadesk-2026/" + f.path)
             #expect(Int64(bytes.count) == f.size && bytes.withUnsafeBytes { ChainHash.sha256($0).hex } == f.sha256, "\(f.path)")
         }
-        #expect(manifest.books.first { $0.book == "umbrella" }?.seals.map(\.seq) == [300])
+        // The demo's own shift closes seal umbrella too; the first seal at or after line 100
+        // is the one a forgery of line 100 breaks first.
+        let umbrellaSeals = manifest.books.first { $0.book == "umbrella" }?.seals.map(\.seq) ?? []
+        #expect(umbrellaSeals.contains(300))
+        let firstSealAfter100 = try #require(umbrellaSeals.filter { $0 >= 100 }.min())
         // The CSVs read cleanly with Python's csv module: one row per event.
         let rows = try python(["-c", """
             import csv, glob, os, sys
@@ -82,7 +86,7 @@ import Testing
             let p = l.split(separator: " "); return (String(p[0]), Int64(p[1])!)
         })
         #expect(counted == Dictionary(uniqueKeysWithValues: manifest.books.map { ($0.book, $0.events) }))
-        #expect(counted["shift"] == 1 && counted.values.reduce(0, +) > 3000)
+        #expect((counted["shift"] ?? 0) > 1 && counted.values.reduce(0, +) > 3000)
 
         // One byte changed in line 100 of the umbrella ledger (still valid JSON): verify.py
         // fails naming book and seq, and so does plazadesk verify on the same bytes.
@@ -103,19 +107,19 @@ import Testing
         var pv = try PlazaDeskProcess.run(["verify", "--data", data])
         #expect(pv.status == 1 && pv.stdout.contains("DAMAGED: book umbrella 2026 at seq 100"), "\(pv.stdout)")
 
-        // A forged book whose links all hold: only the seal at 300 catches it, in both tools.
+        // A forged book whose links all hold: only a seal catches it, in both tools.
         s.write("d/2026/umbrella.jsonl", original)
         let forgery = try forged(umbrellaPath, changing: 100)
         #expect(forgery != original && forgery.count > 100_000)
         s.write("u/plazadesk-2026/ledger/umbrella.jsonl", forgery)
         s.write("d/2026/umbrella.jsonl", forgery)
         v = try python([root + "/verify.py"])
-        #expect(v.status == 1 && v.stdout.contains("DAMAGED: book umbrella 2026 at seq 300: the line differs from the seal"), "\(v.stdout)")
+        #expect(v.status == 1 && v.stdout.contains("DAMAGED: book umbrella 2026 at seq \(firstSealAfter100): the line differs from the seal"), "\(v.stdout)")
         pv = try PlazaDeskProcess.run(["verify", "--data", data])
-        #expect(pv.status == 1 && pv.stdout.contains("DAMAGED: book umbrella 2026 at seq 300"), "\(pv.stdout)")
+        #expect(pv.status == 1 && pv.stdout.contains("DAMAGED: book umbrella 2026 at seq \(firstSealAfter100)"), "\(pv.stdout)")
         // And the desk refuses to export what it cannot vouch for.
         let refused = try PlazaDeskProcess.run(["export", "--data", data, "--year", "2026", "--out", s.path + "/z.zip"])
-        #expect(refused.status == 1 && refused.stderr.contains("umbrella 2026 is not sound at seq 300"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("umbrella 2026 is not sound at seq \(firstSealAfter100)"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: s.path + "/z.zip"))
     }
 
@@ -167,7 +171,7 @@ import Testing
         #expect(r.status == 0 && r.stdout.contains("archived 2010"), "\(r.stdout)\(r.stderr)")
         #expect(s.files("d").filter { $0.count == 4 } == ["2011"] && s.files("d/archive") == ["2010"])
         r = try PlazaDeskProcess.run(["verify", "--data", data, "--year", "2010"])
-        #expect(r.status == 0 && r.stdout.contains("all 7 books sound"), "\(r.stdout)")
+        #expect(r.status == 0 && r.stdout.contains("all 8 books sound"), "\(r.stdout)")
         r = try PlazaDeskProcess.run(["verify", "--data", data, "--year", "2011"])
         #expect(r.status == 0 && r.stdout.contains("umbrella   2011"), "\(r.stdout)")
         r = try PlazaDeskProcess.run(["export", "--data", data, "--year", "2011", "--out", s.path + "/2011.zip"])

@@ -11,7 +11,7 @@ import Testing
         #expect(demo.status == 0, "\(demo.stderr)")
         var v = try PlazaDeskProcess.run(["verify", "--data", data])
         #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
-        #expect(v.stdout.contains("all 7 books sound"))
+        #expect(v.stdout.contains("all 8 books sound"))
 
         // Flip one byte inside line 1000 of the umbrella book: exit 1, book and seq named.
         let original = s.bytes("d/2026/umbrella.jsonl")

@@ -5,7 +5,9 @@
 /// strollers; lost property comes in, is reported, claimed or disposed of by a lead after
 /// retention; points cards are enrolled, back-filled, redeemed, lost and reissued; invoices
 /// are issued from allocated ranges, now and then voided or reversed; paid services give
-/// receipts. Books are written with ``Durability/deferred`` and fsynced once at the end,
+/// receipts. Every day the lead opens a shift with the float before the desk opens and
+/// closes it after the last chores, counting the drawer and sealing the books. Books are
+/// written with ``Durability/deferred`` and fsynced once at the end,
 /// and a snapshot is saved so the next opening is quick.
 public struct DemoYear {
     public var data: DataDirectory
@@ -33,7 +35,8 @@ public struct DemoYear {
         var context = base
         context.clock = clock
         let desk = try Desk(context: context, pinRounds: 1000)
-        var run = Run(desk: desk, clock: clock, time: time, year: year, rng: SeededRandom(seed: seed))
+        var run = Run(desk: desk, clock: clock, time: time, year: year, rng: SeededRandom(seed: seed),
+                      cashRng: SeededRandom(seed: seed ^ 0x5348_4946_5400))
         let start = desk.headSeqSum
         try run.ensureOperators()
         let days = CivilTime.isLeap(year) ? 366 : 365
@@ -56,6 +59,9 @@ public struct DemoYear {
         let time: PlazaTime
         let year: Int
         var rng: SeededRandom
+        /// The shift's own draws (paid in/out, a miscount), apart from `rng` so that the
+        /// other books are what the same seed wrote before shifts were closed.
+        var cashRng: SeededRandom
         var lead = Actor(id: .system, role: .lead)
         var clerks: [Actor] = []
         var nextCard = 0, nextReceipt = 0, nextRange = 0
@@ -96,6 +102,8 @@ public struct DemoYear {
         mutating func day(_ day: Int, budget: Int, stopAt: Int64) throws {
             let open = time.instant(CivilTime(year: year, month: 1, day: 1, hour: 10)) + Int64(day) * 86_400
             let lastCall = open + 11 * 3600 + 45 * 60
+            clock.set(open - 30 * 60)
+            try openShift()
             clock.set(open)
             rainy = rng.chance(0.3)
             let weekend = (day + 4) % 7 >= 5   // 1 Jan 2026 is a Thursday
@@ -108,6 +116,44 @@ public struct DemoYear {
                 try oneAction(weekend: weekend)
             }
             try closing(day)
+            try closeShift()
+        }
+
+        /// The lead counts the float into the drawer before the desk opens; now and then
+        /// buys supplies out of it or gets change from finance.
+        mutating func openShift() throws {
+            if desk.shift.current != nil { try closeShift() }
+            try desk.shift.open(.init(float: desk.context.config.openingFloat.plain), by: lead)
+            if cashRng.chance(0.04) {
+                try desk.shift.recordPaid(.init(direction: .paidOut, amount: String(cashRng.int(15...80)), reason: cashRng.pick(["购买打印纸", "购买包装纸和胶带", "复印机墨粉"])), by: lead)
+            }
+            if cashRng.chance(0.02) {
+                try desk.shift.recordPaid(.init(direction: .paidIn, amount: "100", reason: "财务补充零钱"), by: lead)
+            }
+        }
+
+        /// After the last chores the lead counts the drawer (now and then a few jiao or
+        /// yuan out, or by notes and coins) and closes the shift, sealing the day's books.
+        mutating func closeShift() throws {
+            clock.set(max(clock.now() + 60, time.instant(time.civil(clock.now()).withTime(hour: 22, minute: 0))))
+            let expected = try desk.shift.currentReport().expectedCash
+            var counted = expected
+            var note = ""
+            if cashRng.chance(0.05) {
+                counted += Money(fen: Int64(cashRng.pick([-1000, -200, -50, 50, 100])))
+                note = counted < expected ? "点钞短款，已报告财务" : "点钞长款，已报告财务"
+            }
+            counted = max(counted, .zero)
+            var notes: [Int64: String] = [:]
+            if cashRng.chance(0.2) {
+                var left = counted.fen
+                for d in ShiftDesk.denominations where left >= d {
+                    notes[d] = String(left / d)
+                    left %= d
+                }
+                if left != 0 { notes = [:] }
+            }
+            try desk.shift.close(.init(counted: notes.isEmpty ? counted.plain : "", notes: notes, note: note), by: lead)
         }
 
         mutating func morningChores(_ day: Int, budget: Int) throws {

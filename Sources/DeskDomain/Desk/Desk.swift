@@ -16,6 +16,8 @@ public final class Desk {
     public let points: PointsDesk
     public let invoices: InvoiceDesk
     public let services: PaidServicesDesk
+    /// Shifts: opening float, paid in/out, the close and the seal of every other book.
+    public let shift: ShiftDesk
 
     /// Opens every book of the data directory.
     ///
@@ -44,6 +46,10 @@ public final class Desk {
         points = try pt.get()
         invoices = try inv.get()
         services = try sv.get()
+        shift = try ShiftDesk(context: context, useSnapshot: useSnapshots,
+                              others: [operators.book, lostFound.book, umbrellas.book, strollers.book, points.book, invoices.book,
+                                       services.book],
+                              umbrellas: umbrellas, strollers: strollers, lostFound: lostFound)
     }
 
     /// Loads the config and key of a data directory and opens the desk.
@@ -61,35 +67,38 @@ public final class Desk {
         public var points: PointsState
         public var invoices: InvoiceState
         public var services: PaidServicesState
+        public var shift: ShiftState
     }
 
     public var states: States {
         States(operators: operators.state, lostFound: lostFound.state, umbrellas: umbrellas.state, strollers: strollers.state,
-               points: points.state, invoices: invoices.state, services: services.state)
+               points: points.state, invoices: invoices.state, services: services.state, shift: shift.state)
     }
 
     /// Reads what other consoles appended to any book.
     public func refresh() throws {
         try operators.book.refresh(); try lostFound.book.refresh(); try umbrellas.book.refresh()
         try strollers.book.refresh(); try points.book.refresh(); try invoices.book.refresh(); try services.book.refresh()
+        try shift.book.refresh()
     }
 
     /// Saves every book's derived snapshot, so the next opening skips replaying.
     public func saveSnapshots() throws {
         try operators.book.saveSnapshot(); try lostFound.book.saveSnapshot(); try umbrellas.book.saveSnapshot()
         try strollers.book.saveSnapshot(); try points.book.saveSnapshot(); try invoices.book.saveSnapshot()
-        try services.book.saveSnapshot()
+        try services.book.saveSnapshot(); try shift.book.saveSnapshot()
     }
 
     /// Flushes (deferred writers) and releases every book.
     public func close() throws {
         try operators.book.close(); try lostFound.book.close(); try umbrellas.book.close(); try strollers.book.close()
         try points.book.close(); try invoices.book.close(); try services.book.close()
+        try shift.book.close()
     }
 
     /// Events appended to every book of `year` so far (heads' seq), for `demo-data`.
     public var headSeqSum: Int64 {
         operators.book.head.seq + lostFound.book.head.seq + umbrellas.book.head.seq + strollers.book.head.seq
-            + points.book.head.seq + invoices.book.head.seq + services.book.head.seq
+            + points.book.head.seq + invoices.book.head.seq + services.book.head.seq + shift.book.head.seq
     }
 }

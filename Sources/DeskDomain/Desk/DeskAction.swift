@@ -12,6 +12,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
     case reverseInvoice
     case overrideCreditCode
     case voidServiceReceipt
+    case openShift
+    case recordCashMovement
     case closeShift
 
     public func name(_ language: Language) -> String {
@@ -28,6 +30,8 @@ public enum DeskAction: String, Sendable, CaseIterable {
         case .reverseInvoice: return language.pick("开具红字发票", "issue a red-letter invoice")
         case .overrideCreditCode: return language.pick("确认校验不通过的信用代码", "accept a credit code that fails its check")
         case .voidServiceReceipt: return language.pick("作废服务收据", "void a service receipt")
+        case .openShift: return language.pick("开班", "open a shift")
+        case .recordCashMovement: return language.pick("登记现金存入/支出", "record cash paid in or out")
         case .closeShift: return language.pick("交班结算", "close a shift")
         }
     }

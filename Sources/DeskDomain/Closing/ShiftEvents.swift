@@ -1,0 +1,29 @@
+/// The events of the `shift` book: a shift's cash drawer and the seal of the books.
+///
+/// A shift is named `S-YYYYMMDD-N` (the plaza date it opened, and how many shifts opened
+/// that day so far). Money is in fen. Only a shift lead writes these events.
+///
+/// - `shift.opened`: `shift`, `floatFen` (the opening float counted into the drawer),
+///   `heads` (an object keyed by book name: `{"seq", "hash"}` of every other book of the
+///   year that has an event, at the moment of opening; the shift's events are those after
+///   these heads). At most one shift is open at a time.
+/// - `shift.paid`: `shift`, `direction` (`in` or `out`), `amountFen` (more than 0),
+///   `reason`: cash put into or taken out of the drawer for something that is not a desk
+///   service (change from the bank, office supplies …).
+/// - `shift.closed`: the seal. `shift`, `openedSeq` (the `shift.opened` event),
+///   `seals` (an object keyed by book name — every book of the same year that has at least
+///   one event, except `shift` itself — each `{"seq": <Int>, "hash": "<64 lowercase hex>"}`,
+///   that book's head at the moment of closing: a day's records cannot be changed afterwards
+///   without `verify` noticing), `floatFen`, `depositsTakenFen`, `depositsRefundedFen`,
+///   `damageChargesFen`, `serviceFeesFen`, `paidInFen`, `paidOutFen`, `expectedFen`
+///   (opening float + deposits taken − deposits refunded + damage charges + service fees +
+///   paid in − paid out), `countedFen` (what the lead counted), `differenceFen`
+///   (counted − expected: recorded, never a reason to refuse the close), `notes` (only when
+///   counted by denomination: an object keyed by the denomination in fen, e.g. `"10000"`
+///   for ¥100 notes, giving how many), `note` (may be empty), `stillOut` (counts of what
+///   was still out: `umbrellas`, `strollers`, `openReports`, `pastRetention`).
+public enum ShiftEvents {
+    public static let opened = "shift.opened"
+    public static let paid = "shift.paid"
+    public static let closed = "shift.closed"
+}
