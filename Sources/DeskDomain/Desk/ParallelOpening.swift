@@ -1,7 +1,6 @@
 import Dispatch
-import Glibc
 
-/// Runs independent opening jobs side by side and rethrows the first failure.
+/// Runs independent opening jobs side by side; each job keeps what it opened or threw in its slot.
 ///
 /// Each desk book is replayed on its own (its own file, lock and state), so a heavy year
 /// opens in about the time of its largest book instead of the sum of all of them.
@@ -16,29 +15,11 @@ enum ParallelOpening {
         }
     }
 
-    /// Runs every job, at most `width` at a time, and waits for all of them.
-    static func run(_ jobs: [() -> Void], width: Int = 2) {
+    /// Runs every job and waits for all of them; Dispatch runs as many at once as there are
+    /// cores and hands them out in the order listed.
+    static func run(_ jobs: [() -> Void]) {
         let shared = UnsafeSendable(jobs)
-        let next = UnsafeSendable(NextIndex())
-        DispatchQueue.concurrentPerform(iterations: max(1, min(width, jobs.count))) { _ in
-            while let i = next.value.take(below: shared.value.count) { shared.value[i]() }
-        }
-    }
-
-    /// Hands out job numbers to the workers, largest books first as listed.
-    final class NextIndex {
-        private var value = 0
-        private var lock = pthread_mutex_t()
-        init() { pthread_mutex_init(&lock, nil) }
-        deinit { pthread_mutex_destroy(&lock) }
-
-        func take(below count: Int) -> Int? {
-            pthread_mutex_lock(&lock)
-            defer { pthread_mutex_unlock(&lock) }
-            guard value < count else { return nil }
-            value += 1
-            return value - 1
-        }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in shared.value[i]() }
     }
 
     /// A job that fills `slot` with what `open` returns or throws.
