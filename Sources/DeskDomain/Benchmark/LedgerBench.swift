@@ -104,8 +104,10 @@ public struct LedgerBench {
             let zip = "\(data.path)/.bench-export-\(getpid()).zip"
             defer { unlink(zip) }
             t0 = Self.now()
-            f.exportBytes = try YearExport(data: data, year: year, clock: SystemClock()).write(to: zip).archiveBytes
+            let written = try YearExport(data: data, year: year, clock: SystemClock()).write(to: zip)
             f.exportSeconds = Self.now() - t0
+            f.exportBytes = written.archiveBytes
+            if f.events == 0 { f.events = written.manifest.books.reduce(0) { $0 + $1.events } }
             unlink(zip)
             t0 = Self.now()
             _ = try LedgerJournal(data: data, year: year).write(to: zip)
