@@ -175,18 +175,32 @@ public struct ClosingTally: Equatable, Sendable {
     /// Events counted in the window, all books.
     public var eventCount: Int { events.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
-    /// Adds one event of `book`.
+    /// Adds one event of `book` (an event is looked for among its own book's kinds only).
     public mutating func add(_ r: LedgerRecord, book: BookName) {
         events[book, default: [:]][r.ev, default: 0] += 1
-        let b = r.body
-        func fen(_ key: String) -> Money { Money(fen: b[key]?.intValue ?? 0) }
+        switch book {
+        case .umbrella: addUmbrella(r)
+        case .stroller: addStroller(r)
+        case .lostfound: addLostFound(r)
+        case .points: addPoints(r)
+        case .invoice: addInvoice(r)
+        case .services: addService(r)
+        case .shift: if r.ev == ShiftEvents.paid, let m = CashMovement(r) { movements.append(m) }
+        default: break
+        }
+    }
+
+    private static func fen(_ r: LedgerRecord, _ key: String) -> Money { Money(fen: r.body[key]?.intValue ?? 0) }
+
+    private mutating func addUmbrella(_ r: LedgerRecord) {
+        let fen = { (k: String) in Self.fen(r, k) }
         switch r.ev {
         case UmbrellaEvents.lent:
             umbrellas.lent += 1
             umbrellas.depositsTaken += fen("depositFen")
         case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
             if r.ev == UmbrellaEvents.returned { umbrellas.returned += 1 } else { umbrellas.releasedWithoutCard += 1 }
-            if b["damage"]?.stringValue == "damaged" { umbrellas.damaged += 1 }
+            if r.body["damage"]?.stringValue == "damaged" { umbrellas.damaged += 1 }
             umbrellas.depositsRefunded += fen("depositFen")
             umbrellas.handedBack += fen("refundFen")
             umbrellas.keptForDamage += fen("depositFen") - fen("refundFen")
@@ -197,24 +211,40 @@ public struct ClosingTally: Equatable, Sendable {
             umbrellas.depositsForfeited += fen("keptFen")
         case UmbrellaEvents.unitRepaired: umbrellas.repaired += 1
         case UmbrellaEvents.unitRetired: umbrellas.retired += 1
+        default: break
+        }
+    }
 
+    private mutating func addStroller(_ r: LedgerRecord) {
+        switch r.ev {
         case StrollerEvents.lent: strollers.lent += 1
         case StrollerEvents.returned:
             strollers.returned += 1
-            if b["condition"]?.stringValue == "damaged" { strollers.damaged += 1 }
+            if r.body["condition"]?.stringValue == "damaged" { strollers.damaged += 1 }
         case StrollerEvents.unitRepaired: strollers.repaired += 1
         case StrollerEvents.unitRetired: strollers.retired += 1
+        default: break
+        }
+    }
 
+    private mutating func addLostFound(_ r: LedgerRecord) {
+        switch r.ev {
         case LostFoundEvents.itemReceived:
             lostFound.received += 1
-            if b["valuable"]?.boolValue == true { lostFound.valuables += 1 }
+            if r.body["valuable"]?.boolValue == true { lostFound.valuables += 1 }
         case LostFoundEvents.reportTaken: lostFound.reportsTaken += 1
         case LostFoundEvents.reportClosed: lostFound.reportsClosed += 1
         case LostFoundEvents.claimDescribed: lostFound.claimsDescribed += 1
         case LostFoundEvents.claimRefused: lostFound.claimsRefused += 1
         case LostFoundEvents.claimed: lostFound.claimed += 1
         case LostFoundEvents.disposed: lostFound.disposed += 1
+        default: break
+        }
+    }
 
+    private mutating func addPoints(_ r: LedgerRecord) {
+        let b = r.body
+        switch r.ev {
         case PointsEvents.cardEnrolled:
             points.enrolled.append(b["cardNumber"]?.stringValue ?? "")
         case PointsEvents.cardReissued:
@@ -227,35 +257,43 @@ public struct ClosingTally: Equatable, Sendable {
             points.pointsRedeemed += b["points"]?.intValue ?? 0
         case PointsEvents.adjusted: points.adjusted += 1
         case PointsEvents.cardReportedLost: points.reportedLost += 1
+        default: break
+        }
+    }
 
+    private mutating func addInvoice(_ r: LedgerRecord) {
+        let b = r.body
+        switch r.ev {
         case InvoiceEvents.numbersAllocated: invoices.allocated += 1
         case InvoiceEvents.issued, InvoiceEvents.redLetterIssued, InvoiceEvents.voided:
             // Only paper invoices are voided; a void names no kind.
             let line = InvoiceLine(kind: b["kind"]?.stringValue ?? (r.ev == InvoiceEvents.voided ? "paper" : ""), code: b["code"]?.stringValue ?? "",
-                                   number: b["number"]?.stringValue ?? "", amount: fen("amountFen"))
+                                   number: b["number"]?.stringValue ?? "", amount: Self.fen(r, "amountFen"))
             switch r.ev {
             case InvoiceEvents.issued: invoices.issued.append(line)
             case InvoiceEvents.redLetterIssued: invoices.redLetters.append(line)
             default: invoices.voided.append(line)
             }
+        default: break
+        }
+    }
 
+    private mutating func addService(_ r: LedgerRecord) {
+        let b = r.body
+        switch r.ev {
         case PaidServicesEvents.receiptIssued:
             guard let kind = b["kind"]?.stringValue.flatMap(PaidServiceKind.init(rawValue:)) else { return }
             services.byKind[kind, default: ServiceKindTotals()].issued += 1
-            services.byKind[kind, default: ServiceKindTotals()].fee += fen("feeFen")
-            services.change += fen("changeFen")
+            services.byKind[kind, default: ServiceKindTotals()].fee += Self.fen(r, "feeFen")
+            services.change += Self.fen(r, "changeFen")
             if let n = b["number"]?.stringValue {
                 if services.firstNumber == nil { services.firstNumber = n }
                 services.lastNumber = n
             }
         case PaidServicesEvents.receiptVoided:
             guard let kind = b["kind"]?.stringValue.flatMap(PaidServiceKind.init(rawValue:)) else { return }
-            services.byKind[kind, default: ServiceKindTotals()].void(fee: fen("feeFen"))
-
-        case ShiftEvents.paid:
-            if let m = CashMovement(r) { movements.append(m) }
-        default:
-            break
+            services.byKind[kind, default: ServiceKindTotals()].void(fee: Self.fen(r, "feeFen"))
+        default: break
         }
     }
 }

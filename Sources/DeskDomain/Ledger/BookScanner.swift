@@ -17,11 +17,12 @@ public enum BookScanner {
     ///
     /// - Parameters:
     ///   - decode: build ``LedgerRecord``s and pass them to `deliver` (off for `verify`).
+    ///   - keep: build only these members of each body (all when nil).
     ///   - collect: seqs whose hashes to keep in ``BookScan/collectedHashes`` (seals to check).
     ///   - deliver: called with each window's sound records, in order.
     public static func scan(path: String, from offset: Int64 = 0, startSeq: Int64 = 0, startPrev: ChainHash,
-                            decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, collect: Set<Int64> = [],
-                            deliver: ([LedgerRecord]) throws -> Void = { _ in }) throws -> BookScan {
+                            decode: Bool, decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
+                            collect: Set<Int64> = [], deliver: ([LedgerRecord]) throws -> Void = { _ in }) throws -> BookScan {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return BookScan(lastSeq: startSeq, lastHash: startPrev) }
@@ -30,12 +31,13 @@ public enum BookScanner {
         defer { close(fd) }
         let size = try POSIXFile.size(fd, path: path).size
         return try scan(fd: fd, path: path, size: size, from: offset, startSeq: startSeq, startPrev: startPrev,
-                        decode: decode, decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq, collect: collect, deliver: deliver)
+                        decode: decode, decodeAfterSeq: decodeAfterSeq, keep: keep, watchSeq: watchSeq, collect: collect,
+                        deliver: deliver)
     }
 
     static func scan(fd: Int32, path: String, size: Int64, from offset: Int64, startSeq: Int64, startPrev: ChainHash,
-                     decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, collect: Set<Int64> = [],
-                     deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
+                     decode: Bool, decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
+                     collect: Set<Int64> = [], deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
         var result = BookScan(fileSize: size, soundLength: offset, lastSeq: startSeq, lastHash: startPrev)
         let reader = WindowReader(fd: fd, path: path, size: size, offset: offset)
         // While the main thread hands on window k, window k+1 is checked on other threads.
@@ -51,7 +53,7 @@ public enum BookScanner {
                 let window = UnsafeSendable(w)
                 DispatchQueue.global().async(group: group) {
                     box.value.pointee = checkWindowParts(window.value, decode: decode, decodeAfterSeq: decodeAfterSeq,
-                                                         watchSeq: watchSeq, collect: collect)
+                                                         keep: keep, watchSeq: watchSeq, collect: collect)
                 }
                 launched = (w, box, group)
             }
@@ -172,7 +174,7 @@ public enum BookScanner {
     }
 
     /// Checks a window's lines, its two halves on two threads.
-    static func checkWindowParts(_ w: Window, decode: Bool, decodeAfterSeq: Int64, watchSeq: Int64?,
+    static func checkWindowParts(_ w: Window, decode: Bool, decodeAfterSeq: Int64, keep: BodyKeys? = nil, watchSeq: Int64?,
                                  collect: Set<Int64> = []) -> [Part] {
         var bounds = [(0, w.count)]
         if w.count > 256 << 10 {
@@ -187,7 +189,7 @@ public enum BookScanner {
             let out = UnsafeSendable(buf)
             DispatchQueue.concurrentPerform(iterations: splits.count) { i in
                 out.value[i] = checkPart(shared.value, from: splits[i].0, to: splits[i].1, decode: decode,
-                                         decodeAfterSeq: decodeAfterSeq, watchSeq: watchSeq, collect: collect)
+                                         decodeAfterSeq: decodeAfterSeq, keep: keep, watchSeq: watchSeq, collect: collect)
             }
         }
         return parts
@@ -257,7 +259,8 @@ public enum BookScanner {
 
     /// Checks the lines in `[from, to)` (which ends just after a newline).
     static func checkPart(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int, decode: Bool,
-                          decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, collect: Set<Int64> = []) -> Part {
+                          decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
+                          collect: Set<Int64> = []) -> Part {
         let strings = decode ? RecentStrings() : nil
         var part = Part(start: from, end: to)
         if decode { part.records.reserveCapacity((to - from) / 300 + 1) }
@@ -268,7 +271,7 @@ public enum BookScanner {
             do throws(LineFault) {
                 if length > LedgerLimits.maxLineBytes { throw LineFault("a line longer than \(LedgerLimits.maxLineBytes) bytes") }
                 let parsed = try LedgerLine.parse(bytes + at, count: length, decode: decode, decodeAfterSeq: decodeAfterSeq,
-                                                  strings: strings)
+                                                  keep: keep, strings: strings)
                 if part.count == 0 {
                     part.firstSeq = parsed.seq
                     part.firstPrev = parsed.prev

@@ -62,16 +62,27 @@ struct JSONScanner {
         }
     }
 
-    mutating func object(depth: Int) throws(LineFault) -> JSONObject {
+    /// Reads an object; with `keep`, only the members it names are built (the others are
+    /// checked by the same rules and skipped).
+    mutating func object(depth: Int, keep: BodyKeys? = nil) throws(LineFault) -> JSONObject {
         guard depth <= Self.maxDepth else { throw LineFault("nested too deeply") }
         try expect(UInt8(ascii: "{"))
         var members: [JSONObject.Member] = []
         if peek() == UInt8(ascii: "}") { i += 1; return JSONObject(canonicalMembers: members) }
-        members.reserveCapacity(8)
+        members.reserveCapacity(keep == nil ? 8 : 4)
         var lastKey: (Int, Int) = (0, -1)
         while true {
             let keyStart = i
-            let key = try string()
+            var key: String?
+            if let keep {
+                try skipString()
+                if keep.contains(base + keyStart + 1, count: i - keyStart - 2) {
+                    var again = JSONScanner(base, from: keyStart, to: i)
+                    key = try again.string()
+                }
+            } else {
+                key = try string()
+            }
             let keyRange = (keyStart, i - keyStart)
             if lastKey.1 >= 0 {
                 let n = min(lastKey.1, keyRange.1)
@@ -82,7 +93,11 @@ struct JSONScanner {
             }
             lastKey = keyRange
             try expect(UInt8(ascii: ":"))
-            members.append(JSONObject.Member(key: key, value: try value(depth: depth)))
+            if let key {
+                members.append(JSONObject.Member(key: key, value: try value(depth: depth)))
+            } else {
+                try skipValue(depth: depth)
+            }
             guard let c = peek() else { throw LineFault("object not closed") }
             i += 1
             if c == UInt8(ascii: "}") { return JSONObject(canonicalMembers: members) }

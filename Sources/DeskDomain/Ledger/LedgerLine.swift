@@ -48,9 +48,10 @@ public enum LedgerLine {
     }
 
     /// Reads one line (without its newline), checks its structure and its own hash, and
-    /// decodes it into a record when `decode` is set.
+    /// decodes it into a record when `decode` is set (its body only the members in `keep`,
+    /// when given).
     static func parse(_ p: UnsafePointer<UInt8>, count n: Int, decode decodeAsked: Bool, decodeAfterSeq: Int64 = 0,
-                      strings: RecentStrings? = nil) throws(LineFault) -> Parsed {
+                      keep: BodyKeys? = nil, strings: RecentStrings? = nil) throws(LineFault) -> Parsed {
         guard n >= minimumLength else { throw LineFault("line too short to be an event") }
         let hashStart = n - hashSuffixLength
         var s = JSONScanner(p, from: 0, to: hashStart)
@@ -75,7 +76,7 @@ public enum LedgerLine {
         try s.expect(literal: #","body":"#)
         var body = JSONObject()
         if decode {
-            body = try s.object(depth: 1)
+            body = try s.object(depth: 1, keep: keep)
         } else {
             try s.skipObject(depth: 1)
         }

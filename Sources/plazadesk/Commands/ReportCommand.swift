@@ -11,7 +11,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             With none of --day, --shift, --year: today's report (the plaza's date). Expected cash =
             opening float + deposits taken - deposits refunded + damage charges + service fees
-            + paid in - paid out. Exit 0 printed; 1 unknown shift or a damaged book; 3 no data.
+            + paid in - paid out. With --year and --money: only the money of the year (the umbrella,
+            services and shift books), the totals finance checks against `export --format ledger`.
+            Exit 0 printed; 1 unknown shift or a damaged book; 3 no data.
             """
     )
 
@@ -21,6 +23,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A plaza day, YYYY-MM-DD.") var day: String?
     @Option(help: "A shift id, e.g. S-20260301-1.") var shift: String?
     @Option(help: "A whole plaza year, e.g. 2026.") var year: Int?
+    @Flag(help: "With --year: only the year's money (deposits, damage, forfeits, fees, paid in and out).") var money = false
     @Option(help: "text, csv or json.") var format: Format = .text
     @Option(help: "Language of the text format: zh-Hans or en (default: the config's).") var lang: String?
 
@@ -32,6 +35,7 @@ struct ReportCommand: ParsableCommand {
         if let shift, ShiftID.normalize(shift) == nil { throw ValidationError("--shift must be a shift id like S-20260301-1.") }
         if let year, !(1970...9999).contains(year) { throw ValidationError("--year must be a year like 2026.") }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh-Hans or en.") }
+        if money && year == nil { throw ValidationError("--money goes with --year (the money of a whole plaza year).") }
     }
 
     func run() throws {
@@ -47,6 +51,23 @@ struct ReportCommand: ParsableCommand {
             }
         } catch {
             throw fail("config.toml: \(error)", code: 1)
+        }
+        let language = lang.flatMap(Language.init(rawValue:)) ?? config.language
+        if money, let year {
+            let figures: YearMoney
+            do {
+                figures = try YearMoney.read(year: year, data: dir, config: config)
+            } catch let f as DeskFailure {
+                throw fail(f.message(.en), code: 1)
+            } catch {
+                throw fail("\(error)", code: 1)
+            }
+            switch format {
+            case .json: print(CanonicalJSON.string(figures.json))
+            case .csv: print(figures.csv, terminator: "")
+            case .text: print(figures.text(language), terminator: "")
+            }
+            return
         }
         let now = SystemClock().now()
         let scope: ClosingReport.Scope
@@ -71,7 +92,7 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .json: print(CanonicalJSON.string(report.json))
         case .csv: print(report.csv, terminator: "")
-        case .text: print(report.text(lang.flatMap(Language.init(rawValue:)) ?? config.language), terminator: "")
+        case .text: print(report.text(language), terminator: "")
         }
     }
 }
