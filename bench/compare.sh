@@ -14,7 +14,7 @@
 #   appends     1,000 durable appends (each acknowledged after fsync) per second vs sqlite3
 #               in WAL mode with synchronous=FULL, one transaction per event, same lines
 #   ledger      the year's money as a journal (`plazadesk export --format ledger`), then
-#               `ledger -f … bal` vs `plazadesk report --year` for the same totals (which
+#               `ledger -f … bal` vs `plazadesk report --year --money` for the same totals (which
 #               must agree)
 #   search      lost-and-found search per keystroke over 50,000 items (domain and key to
 #               screen) vs sqlite3 LIKE over the same items' text
@@ -173,8 +173,11 @@ row_ledger() {
     TO=$SCRATCH/ledger-bal-$events.txt best_of 3 "ledger-bal-$events" \
         ledger -f "$journal" bal --flat --no-total --balance-format '%(account)\t%(quantity(scrub(display_total)))\n'
     local ledgerT=$T ledgerRSS=$RSS
-    TO=$SCRATCH/report-year-$events.json best_of 3 "report-year-$events" "$BIN" report --data "$data" --year 2026 --format json
+    TO=$SCRATCH/report-year-$events.json best_of 3 "report-year-$events" "$BIN" report --data "$data" --year 2026 --money --format json
     local reportT=$T reportRSS=$RSS
+    # The whole year report (every book, every figure) too, for scale.
+    TO=$SCRATCH/report-full-$events.json best_of 3 "report-full-$events" "$BIN" report --data "$data" --year 2026 --format json
+    local fullT=$T
     # The same totals, in fen: ledger's income accounts against the report's figures.
     local agree
     agree=$(python3 - "$SCRATCH/ledger-bal-$events.txt" "$SCRATCH/report-year-$events.json" <<'PY'
@@ -196,7 +199,7 @@ PY
 )
     [ "$agree" = true ] || echo "row_ledger: totals disagree: $agree" >&2
     local r; r=$(ratio "$reportT" "$ledgerT")
-    row year="$events" row=ledger unit=s plazadesk="$reportT" rssKB="$reportRSS" journalExport="$journalT" journalRssKB="$journalRSS" \
+    row year="$events" row=ledger unit=s plazadesk="$reportT" rssKB="$reportRSS" fullReport="$fullT" journalExport="$journalT" journalRssKB="$journalRSS" \
         peer="ledger -f journal bal" peerValue="$ledgerT" peerRssKB="$ledgerRSS" ratio="$r" totalsAgree="${agree%%:*}" \
         target="report <= 0.2 x ledger-cli, same totals" \
         met="$(awk -v r="$r" -v a="$agree" 'BEGIN { print (r <= 0.2 && a == "true") ? "true" : "false" }')"
@@ -314,7 +317,7 @@ for r in rows:
         print(f"{'':>8} {'':<16} domain p50 {f(r['plazadeskP50'])} ms, key to screen p50 {f(r['screenP50'])} ms "
               f"p99 {f(r['screenP99'])} ms; sqlite3 p50 {f(r['peerP50'])} ms")
     if r["row"] == "ledger":
-        print(f"{'':>8} {'':<16} totals agree with ledger-cli: {'yes' if r['totalsAgree'] else 'NO'}; journal export {f(r['journalExport'])} s")
+        print(f"{'':>8} {'':<16} totals agree with ledger-cli: {'yes' if r['totalsAgree'] else 'NO'}; journal export {f(r['journalExport'])} s; full year report {f(r.get('fullReport'))} s")
     if r["row"] == "durable_appends":
         print(f"{'':>8} {'':<16} append p50 {f(r['p50ms'])} ms, p99 {f(r['p99ms'])} ms")
 print(f"peak RSS of any plazadesk command: {rss_max / 1024:.1f} MB (target <= 300 MB: {'yes' if summary['peakRssMet'] else 'NO'})")

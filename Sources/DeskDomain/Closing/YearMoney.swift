@@ -17,10 +17,11 @@ public struct YearMoney: Sendable {
     public var warnings: [String]
     public var time: PlazaTime
 
-    /// The books read, and the body members decoded from each (nil: all, the shift book is small).
+    /// The books read, largest first, and the body members decoded from each (nil: all, the
+    /// shift book is small).
     static let books: [(BookName, BodyKeys?)] = [
-        (.umbrella, BodyKeys(["depositFen", "refundFen", "chargeFen", "paidOnTopFen", "keptFen", "damage"])),
         (.services, BodyKeys(["feeFen", "changeFen", "kind"])),
+        (.umbrella, BodyKeys(["depositFen", "refundFen", "chargeFen", "paidOnTopFen", "keptFen", "damage"])),
         (.shift, nil),
     ]
 
@@ -29,22 +30,43 @@ public struct YearMoney: Sendable {
         let time = config.time
         let from = time.instant(CivilTime(year: year, month: 1, day: 1))
         let to = time.instant(CivilTime(year: year + 1, month: 1, day: 1))
+        // The three books are read side by side, each into its own tally; they touch
+        // disjoint parts of it (umbrellas, services, movements), which are put together after.
+        let results = books.map { _ in ParallelOpening.Slot<(ClosingTally, [String])>() }
+        ParallelOpening.run(zip(books, results).map { entry in
+            let ((book, keep), slot) = entry
+            return ParallelOpening.job(slot) { try read(book: book, keep: keep, year: year, from: from, to: to, data: data) }
+        })
         var money = YearMoney(year: year, from: from, to: to, tally: ClosingTally(), warnings: [], time: time)
-        for (book, keep) in books {
-            let path = LedgerPaths.bookPath(data, year: year, book: book)
-            let prev = try LedgerPaths.incomingPrev(data, year: year, book: book)
-            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true, keep: keep) { records in
-                for r in records where r.instant >= from && r.instant < to { money.tally.add(r, book: book) }
+        for (i, (book, _)) in books.enumerated() {
+            let (tally, warnings) = try results[i].get()
+            switch book {
+            case .umbrella: money.tally.umbrellas = tally.umbrellas
+            case .services: money.tally.services = tally.services
+            default: money.tally.movements = tally.movements
             }
-            switch scan.problem {
-            case nil: break
-            case .tornTail(let seq, _, let bytes, _)?:
-                money.warnings.append("book \(book) \(year): a torn last line at seq \(seq) (\(bytes) bytes) is left out; run 'plazadesk recover'")
-            case .damaged(let seq, _, let reason)?:
-                throw LedgerError.damaged(book: book, year: year, seq: seq, reason: reason)
-            }
+            money.tally.events[book] = tally.events[book]
+            money.warnings += warnings
         }
         return money
+    }
+
+    /// One book's year: its tally, and a warning for a torn last line.
+    static func read(book: BookName, keep: BodyKeys?, year: Int, from: Int64, to: Int64,
+                     data: DataDirectory) throws -> (ClosingTally, [String]) {
+        var tally = ClosingTally()
+        let path = LedgerPaths.bookPath(data, year: year, book: book)
+        let prev = try LedgerPaths.incomingPrev(data, year: year, book: book)
+        let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true, keep: keep) { records in
+            for r in records where r.instant >= from && r.instant < to { tally.add(r, book: book) }
+        }
+        switch scan.problem {
+        case nil: return (tally, [])
+        case .tornTail(let seq, _, let bytes, _)?:
+            return (tally, ["book \(book) \(year): a torn last line at seq \(seq) (\(bytes) bytes) is left out; run 'plazadesk recover'"])
+        case .damaged(let seq, _, let reason)?:
+            throw LedgerError.damaged(book: book, year: year, seq: seq, reason: reason)
+        }
     }
 
     /// The figures as JSON, under the same `totals` names as the full report's JSON.

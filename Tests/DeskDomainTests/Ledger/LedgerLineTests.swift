@@ -28,6 +28,25 @@ import Testing
         #expect(LedgerLine.encode(seq: r.seq, at: r.at, op: r.op, ev: r.ev, body: r.body, prev: r.prev).bytes == bytes)
     }
 
+    @Test func keptMembersAreBuiltAndTheRestStillChecked() throws {
+        let nested: JSONObject = JSONObject([("unit", "U7"), ("depositFen", 5000), ("customer", "李娜"),
+                                             ("items", .array([["a": 1], "b"])), ("note", "x\"y")])
+        let (bytes, _) = LedgerLine.encode(seq: 1, at: "2026-03-01T10:15:00+08:00", op: .system, ev: "x.y", body: nested, prev: .zero)
+        let keep = BodyKeys(["depositFen", "note", "absent"])
+        let parsed = try bytes.withUnsafeBufferPointer {
+            try LedgerLine.parse($0.baseAddress!, count: $0.count - 1, decode: true, keep: keep)
+        }
+        #expect(parsed.record?.body == JSONObject([("depositFen", 5000), ("note", "x\"y")]))
+        // A skipped member is still held to the canonical rules: a needless escape in it is refused.
+        var text = String(decoding: bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: #""unit":"U7""#, with: #""unit":"U\u0037""#)
+        var bad = Array(text.utf8)
+        bad.removeLast()
+        #expect(throws: LineFault.self) {
+            try bad.withUnsafeBufferPointer { try LedgerLine.parse($0.baseAddress!, count: $0.count, decode: true, keep: keep) }
+        }
+    }
+
     @Test func hexRoundTripsAndRefusesUpperCaseAndNonHex() {
         let h = ChainHash(hex: "0123456789abcdef0123456789abcdef0123456789abcdeffedcba9876543210")!
         #expect(h.hex == "0123456789abcdef0123456789abcdef0123456789abcdeffedcba9876543210")
