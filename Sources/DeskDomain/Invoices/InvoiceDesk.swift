@@ -95,7 +95,7 @@ public final class InvoiceDesk {
         try actor.requireWriter(.write)
         let shop = try FieldCheck.text(form.shop, field: "shop", max: 60)
         var receipts: [(field: String, receipt: InvoiceReceipt)] = []
-        var seen = Set<String>()
+        var seen = Set<TextKey>()
         for (i, line) in form.receipts.enumerated() {
             if line.number.trimmingSpaces().isEmpty && line.amount.trimmingSpaces().isEmpty { continue }
             let numberField = "receipts[\(i)].number", amountField = "receipts[\(i)].amount"
@@ -277,7 +277,7 @@ public final class InvoiceDesk {
 
     /// The newest invoices (ordinary and red-letter), newest first.
     public func latest(_ count: Int) -> [Invoice] {
-        Array(state.invoices.values.sorted { ($0.issuedYear, $0.issuedSeq) > ($1.issuedYear, $1.issuedSeq) }.prefix(count))
+        Array(state.invoices.values.suffix(count).reversed())   // the table lists them in the order issued
     }
 
     /// What was issued, voided and reversed in the plaza days `from` through `through`.

@@ -14,11 +14,18 @@ public struct InvoiceReceipt: Hashable, Sendable {
 
     /// The key a receipt is known by, so the same paper typed twice is recognised: spaces
     /// dropped, full-width letters and digits made half-width, letters in capitals.
-    static func key(shop: String, number: String) -> String {
-        normalize(shop) + "\n" + normalize(number)
+    static func key(shop: String, number: String) -> TextKey {
+        key(normalizedShop: normalize(shop), number: number)
+    }
+
+    /// The key, with the shop's part already normalised (an invoice's receipts share it).
+    static func key(normalizedShop shop: String, number: String) -> TextKey {
+        TextKey(shop + "\n" + normalize(number))
     }
 
     static func normalize(_ text: String) -> String {
+        // Most receipt numbers are already plain: upper-case ASCII letters and digits.
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x61 || ($0 > 0x7A && $0 < 0x80) }) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if s == " " || s == "\u{3000}" || s == "\t" { continue }

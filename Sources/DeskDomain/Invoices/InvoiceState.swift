@@ -3,11 +3,11 @@
 public struct InvoiceState: BookState {
     /// The registered number ranges, oldest first (numbers are used from the oldest).
     public var ranges: [InvoiceRange] = []
-    /// Every invoice issued (ordinary and red-letter), by code and number.
-    public var invoices: [InvoiceNumber: Invoice] = [:]
+    /// Every invoice issued (ordinary and red-letter), by code and number, in the order issued.
+    public var invoices = InvoiceTable()
     /// Receipts on a live invoice, by ``InvoiceReceipt/key(shop:number:)``: the invoice
     /// holding each. Derived from ``invoices`` (not stored in the snapshot).
-    public private(set) var receiptsInvoiced: [String: InvoiceNumber] = [:]
+    public private(set) var receiptsInvoiced: [TextKey: InvoiceNumber] = [:]
     public var issuedCount = 0
     public var voidedCount = 0
     public var redLetterCount = 0
@@ -84,12 +84,14 @@ public struct InvoiceState: BookState {
 
     mutating func hold(_ invoice: Invoice) {
         guard invoice.isLive else { return }
-        for r in invoice.receipts { receiptsInvoiced[InvoiceReceipt.key(shop: invoice.shop, number: r.number)] = invoice.id }
+        let shop = InvoiceReceipt.normalize(invoice.shop)
+        for r in invoice.receipts { receiptsInvoiced[InvoiceReceipt.key(normalizedShop: shop, number: r.number)] = invoice.id }
     }
 
     mutating func release(_ invoice: Invoice) {
+        let shop = InvoiceReceipt.normalize(invoice.shop)
         for r in invoice.receipts {
-            let key = InvoiceReceipt.key(shop: invoice.shop, number: r.number)
+            let key = InvoiceReceipt.key(normalizedShop: shop, number: r.number)
             if receiptsInvoiced[key] == invoice.id { receiptsInvoiced[key] = nil }
         }
     }
@@ -112,7 +114,7 @@ public struct InvoiceState: BookState {
     public func snapshot() -> JSONValue {
         [
             "ranges": .array(ranges.map { $0.snapshot() }),
-            "invoices": .array(invoices.values.sorted { ($0.issuedYear, $0.issuedSeq) < ($1.issuedYear, $1.issuedSeq) }.map { $0.snapshot() }),
+            "invoices": .array(invoices.values.map { $0.snapshot() }),
             "issuedCount": .int(Int64(issuedCount)), "voidedCount": .int(Int64(voidedCount)),
             "redLetterCount": .int(Int64(redLetterCount)),
         ]
