@@ -9,8 +9,8 @@ public struct PointsState: BookState {
     /// Each holder's current card (active or reported lost, not replaced), by ID hash.
     public var cardByHolder: [String: String] = [:]
     /// Receipts that have earned points, by receipt key (``PointsReceipt/key(shop:number:)``),
-    /// with the card that earned them.
-    public var usedReceipts: [String: String] = [:]
+    /// with the card that earned them. Keys hold the shop's name: compared by bytes (``TextKey``).
+    public var usedReceipts: [TextKey: String] = [:]
     /// The card each application form was filed for, by form number normalised like a
     /// receipt number (so `f-0001` and `F0001` are the same form).
     public var cardByForm: [String: String] = [:]
@@ -50,7 +50,7 @@ public struct PointsState: BookState {
             enrolledCount += 1
         case PointsEvents.earned:
             guard let number = b["cardNumber"]?.stringValue else { return }
-            if let key = b["receiptKey"]?.stringValue { usedReceipts[key] = number }
+            if let key = b["receiptKey"]?.stringValue { usedReceipts[TextKey(key)] = number }
             let detail = [b["shop"]?.stringValue, b["receiptNumber"]?.stringValue, b["receiptDate"]?.stringValue]
                 .compactMap { $0 }.joined(separator: " ")
             move(number, r, .earned, points: b["points"]?.intValue ?? 0, detail: detail)
@@ -116,7 +116,7 @@ public struct PointsState: BookState {
         [
             "cards": .array(cards.keys.sorted().map { cards[$0]!.snapshot() }),
             "cardByHolder": .array(cardByHolder.keys.sorted().map { [.string($0), .string(cardByHolder[$0]!)] }),
-            "usedReceipts": .array(usedReceipts.keys.sorted().map { [.string($0), .string(usedReceipts[$0]!)] }),
+            "usedReceipts": .array(usedReceipts.map { ($0.key.text, $0.value) }.sorted { $0.0 < $1.0 }.map { [.string($0.0), .string($0.1)] }),
             "cardByForm": .array(cardByForm.keys.sorted().map { [.string($0), .string(cardByForm[$0]!)] }),
             "enrolledCount": .int(Int64(enrolledCount)), "reissuedCount": .int(Int64(reissuedCount)),
             "lostCount": .int(Int64(lostCount)),
@@ -132,7 +132,9 @@ public struct PointsState: BookState {
             cards[card.number] = card
         }
         cardByHolder = try Self.pairs(o.array("cardByHolder"), "cardByHolder")
-        usedReceipts = try Self.pairs(o.array("usedReceipts"), "usedReceipts")
+        let used = try Self.pairs(o.array("usedReceipts"), "usedReceipts")
+        usedReceipts.reserveCapacity(used.count)
+        for (k, v) in used { usedReceipts[TextKey(k)] = v }
         cardByForm = try Self.pairs(o.array("cardByForm"), "cardByForm")
         enrolledCount = Int(try o.int("enrolledCount"))
         reissuedCount = Int(try o.int("reissuedCount"))
