@@ -89,6 +89,7 @@ import Testing
 
     @Test func aLostPriceBelowTheDepositIsTakenFromIt() throws {
         f.config.umbrellaLostPrice = Money(yuan: 30)
+        f.config.umbrellaDamagePrice = Money(yuan: 12)  // so that charging the damage price instead would show
         let desk = try UmbrellaDesk(context: f.context)
         try desk.lend(lendForm("8", card: "8"), by: f.clerk)
         let lost = try desk.giveBack(.init(unit: "8", depositCard: "8", damage: .lost), by: f.clerk)
