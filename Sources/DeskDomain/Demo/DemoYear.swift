@@ -260,10 +260,23 @@ public struct DemoYear {
             if rng.chance(0.02) {
                 try desk.umbrellas.releaseWithoutCard(.init(unit: loan.unit, damage: damaged ? .damaged : .none, note: damaged ? "伞骨折断" : "",
                                                             reason: "押金卡丢失，核对姓名电话后退还"), by: lead)
+            } else if damaged && lostInsteadOfDamaged(loan) {
+                try desk.umbrellas.giveBack(.init(unit: loan.unit, depositCard: loan.depositCard, damage: .lost,
+                                                  note: "顾客把伞丢了，交回押金卡"), by: clerk)
             } else {
                 try desk.umbrellas.giveBack(.init(unit: loan.unit, depositCard: loan.depositCard, damage: damaged ? .damaged : .none,
                                                   note: damaged ? "伞骨折断" : ""), by: clerk)
             }
+        }
+
+        /// One damaged return in eight is a lost umbrella instead (the customer brings only
+        /// the deposit card), while three quarters of the fleet is still in service. Decided
+        /// from the loan, not drawn, so the rest of the year's draws are unchanged and a
+        /// heavy year does not retire the whole fleet.
+        func lostInsteadOfDamaged(_ loan: UmbrellaLoan) -> Bool {
+            guard loan.lentSeq % 8 == 0 else { return false }
+            let retired = desk.umbrellas.units.filter { $0.status == .retired }.count
+            return retired * 4 < desk.context.config.umbrellaUnits
         }
 
         // MARK: strollers

@@ -22,9 +22,11 @@ public final class UmbrellaDesk {
 
     public var state: UmbrellaState { book.state }
 
-    /// The damage check at a return.
+    /// The damage check at a return: fine, damaged (charged the damage price, out of service
+    /// until repaired), or lost (the customer brings the deposit card but not the umbrella:
+    /// charged the lost price, the unit is retired).
     public enum Damage: String, Sendable, CaseIterable {
-        case none, damaged
+        case none, damaged, lost
     }
 
     /// What the clerk typed to lend an umbrella.
@@ -60,12 +62,13 @@ public final class UmbrellaDesk {
         return book.state.out[unit]!
     }
 
-    /// What the clerk records when an umbrella comes back with its deposit card.
+    /// What the clerk records when an umbrella comes back with its deposit card (or, when
+    /// `damage` is `.lost`, when the customer brings the card back without the umbrella).
     public struct ReturnForm: Sendable {
         public var unit: String
         public var depositCard: String
         public var damage: Damage
-        /// What is wrong with it (required when damaged).
+        /// What is wrong with it (required when damaged; optional when lost).
         public var note: String
         public init(unit: String = "", depositCard: String = "", damage: Damage = .none, note: String = "") {
             self.unit = unit; self.depositCard = depositCard; self.damage = damage; self.note = note
@@ -73,7 +76,8 @@ public final class UmbrellaDesk {
     }
 
     /// Takes back umbrella and deposit card and refunds the deposit less any damage charge
-    /// (damaged umbrellas stay out of service until repaired).
+    /// (damaged umbrellas stay out of service until repaired; a lost one is retired and
+    /// charged the lost price, anything above the deposit paid on top).
     @discardableResult
     public func giveBack(_ form: ReturnForm, by actor: Actor) throws -> UmbrellaLoan {
         try actor.requireWriter(.write)
@@ -102,7 +106,8 @@ public final class UmbrellaDesk {
     }
 
     /// A lead takes back an umbrella whose deposit card was lost and releases the deposit,
-    /// less any damage charge.
+    /// less any damage charge (or, with `.lost`, settles a customer who lost both card and
+    /// umbrella at the lost price).
     @discardableResult
     public func releaseWithoutCard(_ form: ReleaseForm, by actor: Actor) throws -> UmbrellaLoan {
         try actor.requireLead(.releaseDeposit)
@@ -163,8 +168,17 @@ public final class UmbrellaDesk {
         charge > deposit ? (.zero, charge - deposit) : (deposit - charge, .zero)
     }
 
+    /// The charge of a damage check: the configured damage or lost price.
+    func charge(for damage: Damage) -> Money {
+        switch damage {
+        case .none: return .zero
+        case .damaged: return config.umbrellaDamagePrice
+        case .lost: return config.umbrellaLostPrice
+        }
+    }
+
     func settlement(_ loan: UmbrellaLoan, damage: Damage, note: String) -> JSONObject {
-        let charge = damage == .damaged ? config.umbrellaDamagePrice : .zero
+        let charge = charge(for: damage)
         let (refund, onTop) = Self.settle(deposit: loan.deposit, charge: charge)
         return ["unit": .string(loan.unit), "lentSeq": .int(loan.lentSeq), "depositCard": .string(loan.depositCard),
                 "damage": .string(damage.rawValue), "note": .string(note), "depositFen": .int(loan.deposit.fen),

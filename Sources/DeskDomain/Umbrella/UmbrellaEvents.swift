@@ -9,10 +9,12 @@
 /// - `umbrella.lent`: `unit`, `depositCard` (e.g. `D012`), `depositFen` (taken from the
 ///   customer), `customer`, `phone` (masked).
 /// - `umbrella.returned`: umbrella and deposit card back. `unit`, `lentSeq` (the loan's
-///   event), `depositCard`, `damage` (`none` or `damaged`), `note`, `depositFen`,
-///   `chargeFen` (the damage price, 0 if none), `refundFen` (handed back:
-///   deposit − charge, never below 0), `paidOnTopFen` (charge − deposit when the charge is
-///   larger, else 0). Always `chargeFen == depositFen - refundFen + paidOnTopFen`.
+///   event), `depositCard`, `damage` (`none`, `damaged`, or `lost`: the card came back
+///   without the umbrella), `note`, `depositFen`, `chargeFen` (the damage price, the lost
+///   price, or 0), `refundFen` (handed back: deposit − charge, never below 0),
+///   `paidOnTopFen` (charge − deposit when the charge is larger, else 0). Always
+///   `chargeFen == depositFen - refundFen + paidOnTopFen`. A damaged unit is out of
+///   service until repaired; a lost one is retired; either way the card is free again.
 /// - `umbrella.deposit-released`: the umbrella is back but the customer lost the deposit
 ///   card; a lead releases the deposit (lead only). The same fields as `umbrella.returned`
 ///   plus `reason`.

@@ -34,7 +34,9 @@ public struct UmbrellaLoan: Equatable, Sendable {
     public var endedBy: OperatorID?
     public var ending: Ending?
     public var damaged: Bool
-    /// What the customer was charged (damage price, or the kept deposit when forfeited).
+    /// Settled as lost: the customer brought the deposit card back without the umbrella.
+    public var lost: Bool
+    /// What the customer was charged (damage or lost price, or the kept deposit when forfeited).
     public var charge: Money
     /// The deposit handed back.
     public var refund: Money
@@ -47,6 +49,7 @@ public struct UmbrellaLoan: Equatable, Sendable {
                              "lentYear": .int(Int64(lentYear)), "lentSeq": .int(lentSeq), "lentBy": .string(lentBy.rawValue),
                              "damaged": .bool(damaged), "chargeFen": .int(charge.fen), "refundFen": .int(refund.fen),
                              "paidOnTopFen": .int(paidOnTop.fen)]
+        if lost { o["lost"] = .bool(true) }  // only when true: snapshots from before lost returns still read
         if let endedAt { o["endedAt"] = .int(endedAt) }
         if let endedBy { o["endedBy"] = .string(endedBy.rawValue) }
         if let ending { o["ending"] = .string(ending.rawValue) }
@@ -55,11 +58,11 @@ public struct UmbrellaLoan: Equatable, Sendable {
 
     init(unit: String, depositCard: String, deposit: Money, customer: String, phoneMasked: String, lentAt: Int64,
          lentYear: Int, lentSeq: Int64, lentBy: OperatorID, endedAt: Int64? = nil, endedBy: OperatorID? = nil,
-         ending: Ending? = nil, damaged: Bool = false, charge: Money = .zero, refund: Money = .zero, paidOnTop: Money = .zero) {
+         ending: Ending? = nil, damaged: Bool = false, lost: Bool = false, charge: Money = .zero, refund: Money = .zero, paidOnTop: Money = .zero) {
         self.unit = unit; self.depositCard = depositCard; self.deposit = deposit; self.customer = customer
         self.phoneMasked = phoneMasked; self.lentAt = lentAt; self.lentYear = lentYear; self.lentSeq = lentSeq
         self.lentBy = lentBy; self.endedAt = endedAt; self.endedBy = endedBy; self.ending = ending
-        self.damaged = damaged; self.charge = charge; self.refund = refund; self.paidOnTop = paidOnTop
+        self.damaged = damaged; self.lost = lost; self.charge = charge; self.refund = refund; self.paidOnTop = paidOnTop
     }
 
     init(snapshot v: JSONValue) throws {
@@ -74,6 +77,7 @@ public struct UmbrellaLoan: Equatable, Sendable {
                   phoneMasked: try o.string("phone"), lentAt: try o.int("lentAt"), lentYear: Int(try o.int("lentYear")),
                   lentSeq: try o.int("lentSeq"), lentBy: try o.operatorID("lentBy"), endedAt: o.optionalInt("endedAt"),
                   endedBy: try o.optionalOperatorID("endedBy"), ending: ending, damaged: try o.bool("damaged"),
+                  lost: o.object["lost"]?.boolValue ?? false,
                   charge: Money(fen: try o.int("chargeFen")), refund: Money(fen: try o.int("refundFen")),
                   paidOnTop: Money(fen: try o.int("paidOnTopFen")))
     }

@@ -7,7 +7,8 @@ public struct UmbrellaState: BookState {
     /// The latest ended loans of each unit, newest last (at most ``historyLength``).
     public var history: [String: [UmbrellaLoan]] = [:]
     public var lentCount = 0
-    /// Loans ended with the umbrella back (with or without the deposit card).
+    /// Loans settled at the desk (with or without the deposit card), including those settled
+    /// as lost.
     public var returnedCount = 0
     public var forfeitedCount = 0
 
@@ -33,13 +34,18 @@ public struct UmbrellaState: BookState {
             fleet.set(unit, .onLoan)
             lentCount += 1
         case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
-            let damaged = r.body["damage"]?.stringValue == "damaged"
-            end(unit, r, ending: r.ev == UmbrellaEvents.returned ? .returned : .releasedWithoutCard, damaged: damaged,
+            let damage = r.body["damage"]?.stringValue
+            end(unit, r, ending: r.ev == UmbrellaEvents.returned ? .returned : .releasedWithoutCard,
+                damaged: damage == "damaged", lost: damage == "lost",
                 charge: fen("chargeFen"), refund: fen("refundFen"), paidOnTop: fen("paidOnTopFen"))
-            fleet.set(unit, damaged ? .damaged : .available)
+            switch damage {
+            case "damaged": fleet.set(unit, .damaged)
+            case "lost": fleet.set(unit, .retired)
+            default: fleet.set(unit, .available)
+            }
             returnedCount += 1
         case UmbrellaEvents.depositForfeited:
-            end(unit, r, ending: .forfeited, damaged: false, charge: fen("keptFen"), refund: .zero, paidOnTop: .zero)
+            end(unit, r, ending: .forfeited, damaged: false, lost: false, charge: fen("keptFen"), refund: .zero, paidOnTop: .zero)
             fleet.set(unit, .retired)
             forfeitedCount += 1
         case UmbrellaEvents.unitRepaired:
@@ -51,13 +57,14 @@ public struct UmbrellaState: BookState {
         }
     }
 
-    private mutating func end(_ unit: String, _ r: LedgerRecord, ending: UmbrellaLoan.Ending, damaged: Bool,
+    private mutating func end(_ unit: String, _ r: LedgerRecord, ending: UmbrellaLoan.Ending, damaged: Bool, lost: Bool,
                               charge: Money, refund: Money, paidOnTop: Money) {
         guard var loan = out.removeValue(forKey: unit) else { return }
         loan.endedAt = r.instant
         loan.endedBy = r.op
         loan.ending = ending
         loan.damaged = damaged
+        loan.lost = lost
         loan.charge = charge
         loan.refund = refund
         loan.paidOnTop = paidOnTop

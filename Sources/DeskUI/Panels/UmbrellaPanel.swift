@@ -37,20 +37,23 @@ public final class UmbrellaPanel: Panel {
                            footer: footer)
     }
 
-    /// What a settled loan paid back: `退押金 ¥20.00（损坏扣 ¥30.00）`.
+    /// What a settled loan paid back: `退押金 ¥20.00（损坏扣 ¥30.00）`, or for a lost umbrella
+    /// `退押金 ¥0.00（丢失赔 ¥80.00，另收 ¥30.00）`.
     static func settlement(_ loan: UmbrellaLoan, _ l: Language) -> String {
         var s = l.pick("退押金 \(loan.refund)", "refund \(loan.refund)")
-        if loan.damaged && loan.charge > .zero {
-            s += l.pick("（损坏扣 \(loan.charge)", " (\(loan.charge) kept for damage")
+        if (loan.damaged || loan.lost) && loan.charge > .zero {
+            s += loan.lost ? l.pick("（丢失赔 \(loan.charge)", " (\(loan.charge) for loss")
+                           : l.pick("（损坏扣 \(loan.charge)", " (\(loan.charge) kept for damage")
             if loan.paidOnTop > .zero { s += l.pick("，另收 \(loan.paidOnTop)", ", \(loan.paidOnTop) more to collect") }
             s += l.pick("）", ")")
         }
         return s
     }
 
-    static let damageChoices: [FormField.Choice] = [.init("none", "完好", "fine"), .init("damaged", "损坏", "damaged")]
+    static let damageChoices: [FormField.Choice] = [.init("none", "完好", "fine"), .init("damaged", "损坏", "damaged"),
+                                                    .init("lost", "丢失", "lost")]
 
-    static func damage(_ form: FormState) -> UmbrellaDesk.Damage { form["damage"] == "damaged" ? .damaged : .none }
+    static func damage(_ form: FormState) -> UmbrellaDesk.Damage { UmbrellaDesk.Damage(rawValue: form["damage"]) ?? .none }
 
     /// The selected unit if it is damaged, else the first damaged unit.
     static func damagedUnit(_ selected: String?, _ desk: Desk) -> String {
@@ -88,25 +91,33 @@ public final class UmbrellaPanel: Panel {
                     FormField("unit", "伞号", "Unit", value: selected ?? "", limit: 8, required: true),
                     FormField("depositCard", "收回的押金卡号", "Deposit card taken back", limit: 8, required: true),
                     FormField("damage", "伞况", "Condition", kind: .choice(Self.damageChoices)),
-                    FormField("note", "损坏情况（损坏必填）", "What is wrong (if damaged)", limit: 200),
-                ], noteZh: "收回雨伞和押金卡，检查有无损坏；损坏按 \(desk.context.config.umbrellaDamagePrice) 从押金中扣除。",
-                   noteEn: "Take back umbrella and deposit card and check for damage; damage costs \(desk.context.config.umbrellaDamagePrice), taken from the deposit.")
+                    FormField("note", "损坏/丢失情况（损坏必填）", "What happened (required if damaged)", limit: 200),
+                ], noteZh: "收回雨伞和押金卡，检查有无损坏；损坏按 \(desk.context.config.umbrellaDamagePrice)、丢失按 \(desk.context.config.umbrellaLostPrice) 从押金中扣除，不足部分另收。",
+                   noteEn: "Take back umbrella and deposit card and check for damage; damage costs \(desk.context.config.umbrellaDamagePrice), a lost umbrella \(desk.context.config.umbrellaLostPrice), taken from the deposit, any more paid on top.")
             }, submit: { form, desk, actor, l in
                 let loan = try desk.umbrellas.giveBack(.init(unit: form["unit"], depositCard: form["depositCard"],
                                                              damage: Self.damage(form), note: form["note"]), by: actor)
+                if loan.lost {
+                    return l.pick("\(loan.unit) 丢失，雨伞注销：", "\(loan.unit) lost, retired: ")
+                        + Self.settlement(loan, l) + l.pick("。", ".")
+                }
                 return l.pick("\(loan.unit) 已归还，", "\(loan.unit) is back: ") + Self.settlement(loan, l) + l.pick("。", ".")
             }),
             PanelAction(key: "w", "无卡退押金", "no card", leadOnly: true, makeForm: { selected, _ in
                 FormState("押金卡遗失：无卡退押金", "Deposit card lost: release the deposit", fields: [
                     FormField("unit", "伞号", "Unit", value: selected ?? "", limit: 8, required: true),
                     FormField("damage", "伞况", "Condition", kind: .choice(Self.damageChoices)),
-                    FormField("note", "损坏情况（损坏必填）", "What is wrong (if damaged)", limit: 200),
+                    FormField("note", "损坏/丢失情况（损坏必填）", "What happened (required if damaged)", limit: 200),
                     FormField("reason", "原因及如何核实顾客", "Why, how the customer was identified", limit: 200, required: true),
                 ], noteZh: "顾客遗失押金卡：核对借伞人姓名和电话，在原因中写明。",
                    noteEn: "The customer lost the deposit card: check the name and phone of the loan and say so in the reason.")
             }, submit: { form, desk, actor, l in
                 let loan = try desk.umbrellas.releaseWithoutCard(.init(unit: form["unit"], damage: Self.damage(form), note: form["note"],
                                                                        reason: form["reason"]), by: actor)
+                if loan.lost {
+                    return l.pick("\(loan.unit) 丢失（无卡），雨伞注销：", "\(loan.unit) lost (no card), retired: ")
+                        + Self.settlement(loan, l) + l.pick("。", ".")
+                }
                 return l.pick("\(loan.unit) 已归还（无卡），", "\(loan.unit) is back without its card: ") + Self.settlement(loan, l)
                     + l.pick("。", ".")
             }),

@@ -21,6 +21,21 @@ import Testing
         return try #require(last)
     }
 
+    /// A lost umbrella's charge is cash like a damage charge: ¥80 on a ¥50 deposit keeps the
+    /// deposit and takes ¥30 on top, so the drawer holds float + 50 − 50 + 80.
+    @Test func aLostUmbrellaChargeIsInTheDrawer() throws {
+        f.config.umbrellaLostPrice = Money(yuan: 80)
+        let d = try desk()
+        try d.shift.open(.init(float: "500"), by: f.lead)
+        try lend(d, "1")
+        try d.umbrellas.giveBack(.init(unit: "1", depositCard: "1", damage: .lost), by: f.clerk)
+        let report = try d.shift.currentReport()
+        let u = report.tally.umbrellas
+        #expect(u.back == 1 && u.depositsRefunded == Money(yuan: 50) && u.damageCharges == Money(yuan: 80))
+        #expect(u.handedBack == .zero && u.keptForDamage == Money(yuan: 50) && u.paidOnTop == Money(yuan: 30))
+        #expect(report.expectedCash == Money(yuan: 580))
+    }
+
     @Test func aShiftAddsUpWhatHappenedAtTheDesk() throws {
         let d = try desk()
         let shift = try d.shift.open(.init(float: "500"), by: f.lead)

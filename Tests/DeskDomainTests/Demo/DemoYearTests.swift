@@ -24,11 +24,16 @@ import Testing
         let dir = TemporaryDirectory()
         try DemoYear(data: dir.data, year: 2026, events: 12000, seed: 3).write()
         var seen = Set<String>()
+        var damageChecks = Set<String>()
         for book in BookName.desk {
             _ = try BookScanner.scan(path: "\(dir.path)/2026/\(book.fileName)", startPrev: .zero, decode: true) { records in
-                for r in records { seen.insert(r.ev) }
+                for r in records {
+                    seen.insert(r.ev)
+                    if r.ev == UmbrellaEvents.returned, let d = r.body["damage"]?.stringValue { damageChecks.insert(d) }
+                }
             }
         }
+        #expect(damageChecks == ["none", "damaged", "lost"], "every umbrella damage check is in the demo year")
         let expected: [String] = [
             StrollerEvents.lent, StrollerEvents.returned, StrollerEvents.unitRepaired, StrollerEvents.unitRetired,
             UmbrellaEvents.lent, UmbrellaEvents.returned, UmbrellaEvents.depositReleased, UmbrellaEvents.depositForfeited,

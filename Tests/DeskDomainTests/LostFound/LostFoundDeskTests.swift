@@ -138,6 +138,27 @@ func lostWalletForm(features: String = "长款皮夹，内有星巴克会员卡"
         #expect(desk.book.head.seq == 1)
     }
 
+    /// With a described claim and an open report in place, only the role check stands
+    /// between an auditor and the hand-over or the closing.
+    @Test func anAuditorMayNotHandOverAnItemOrCloseAReport() throws {
+        let desk = try LostFoundDesk(context: f.context)
+        let tag = try desk.intake(lostWalletForm(), by: f.clerk).item.tag
+        try desk.describeClaim(.init(tag: tag, claimant: "王芳", quantity: "1", colour: "黑的", features: "长款，有星巴克会员卡"), by: f.clerk)
+        let r = try desk.report(.init(category: "bag", description: "红色双肩包", contact: "王芳", phone: "13812345678"), by: f.clerk).report
+        let head = desk.book.head.seq
+        let claim = LostFoundDesk.CompleteClaimForm(tag: tag, matched: true, claimant: "王芳", claimantID: "11010519491231002X",
+                                                    phone: "13812345678", signatureConfirmed: true)
+        let close = LostFoundDesk.CloseReportForm(report: r.id, outcome: .withdrawn, note: "顾客找到了")
+        #expect(failure { try desk.completeClaim(claim, by: f.auditor) } as? CommonError == .notAllowed(action: .write, role: .auditor))
+        #expect(failure { try desk.closeReport(close, by: f.auditor) } as? CommonError == .notAllowed(action: .write, role: .auditor))
+        #expect(desk.book.head.seq == head, "nothing was written")
+        #expect(desk.state.items[tag]?.status == .inStorage && desk.state.items[tag]?.pendingDescription != nil)
+        #expect(desk.openReports.map(\.id) == [r.id])
+        // The same forms from a clerk go through.
+        #expect(try desk.completeClaim(claim, by: f.clerk).status == .claimed)
+        #expect(try desk.closeReport(close, by: f.clerk).status == .withdrawn)
+    }
+
     @Test func intakeSuggestsMatchingReportsAndAReportSuggestsItems() throws {
         let desk = try LostFoundDesk(context: f.context)
         let early = try desk.report(.init(category: "钱包", description: "黑色长款钱包，有星巴克会员卡", colour: "黑",

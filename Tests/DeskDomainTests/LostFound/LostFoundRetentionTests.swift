@@ -35,6 +35,17 @@ import Testing
         #expect(shorter.expiredItems(now: march1st + 5 * 86_400).map(\.tag) == [id.tag, b.tag])
     }
 
+    @Test func bankCardRetentionComesFromTheConfig() throws {
+        f.config.bankCardDays = 2
+        let desk = try LostFoundDesk(context: f.context)
+        let id = try idCard(desk)
+        let bankCard = try desk.intake(.init(foundDate: "now", foundPlace: "ATM 旁", handedInBy: "顾客", category: "bankCard",
+                                             colour: "金色", features: "招商银行", storage: "保险柜"), by: f.clerk).item
+        #expect(desk.retainUntil(bankCard) == march1st + 2 * 86_400 && desk.retainUntil(id) == march1st + 7 * 86_400)
+        #expect(desk.expiredItems(now: march1st + 2 * 86_400 - 60).isEmpty)
+        #expect(desk.expiredItems(now: march1st + 2 * 86_400).map(\.tag) == [bankCard.tag], "the ID card keeps its own 7 days")
+    }
+
     @Test func onlyALeadDisposesAndTheDisposalIsRecorded() throws {
         let desk = try LostFoundDesk(context: f.context)
         let id = try idCard(desk)

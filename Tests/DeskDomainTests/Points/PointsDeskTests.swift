@@ -151,6 +151,20 @@ private let zhangID = "310101199003074562"
         #expect(failure { try desk.backfill(backfill("PC00010001", receipt: "3", date: "2026-01-30"), by: f.clerk) } as? PointsError == .receiptTooOld(date: "2026-01-30", days: 30))
     }
 
+    /// Today is 2026-03-01: with a 7-day window, 2026-02-22 is the oldest receipt accepted.
+    @Test func theBackfillWindowComesFromTheConfig() throws {
+        f.config.backfillDays = 7
+        let desk = try PointsDesk(context: f.context)
+        try desk.enrol(enrolForm(), by: f.clerk)
+        let head = desk.book.head.seq
+        let tooOld = failure { try desk.backfill(backfill("PC00010001", receipt: "8", date: "2026-02-21"), by: f.clerk) }
+        #expect(tooOld as? PointsError == .receiptTooOld(date: "2026-02-21", days: 7) && tooOld?.field == "receiptDate")
+        #expect(tooOld?.message(.en).contains("more than 7 days") == true && tooOld?.message(.zhHans).contains("7 天") == true)
+        #expect(desk.book.head.seq == head, "nothing was written")
+        try desk.backfill(backfill("PC00010001", receipt: "7", date: "2026-02-22"), by: f.clerk)
+        #expect(desk.book.head.seq == head + 1)
+    }
+
     @Test func pointsFollowTheConfiguredRate() throws {
         f.config.pointsPerYuan = 2
         f.config.minReceipt = Money(yuan: 100)

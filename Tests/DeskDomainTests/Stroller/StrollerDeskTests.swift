@@ -43,6 +43,27 @@ import Testing
         #expect(desk.book.head.seq == 0, "nothing was written")
     }
 
+    @Test func theFleetSizeComesFromTheConfig() throws {
+        f.config.strollerUnits = 4
+        let desk = try StrollerDesk(context: f.context)
+        #expect(desk.units.map(\.unit) == ["S001", "S002", "S003", "S004"])
+        let err = failure { try desk.lend(.init(unit: "5", customer: "王芳", phone: "13812345678", noticeAcknowledged: true), by: f.clerk) }
+        #expect(err as? FleetError == .unknownUnit(field: "unit", text: "5") && err?.field == "unit")
+        #expect(desk.book.head.seq == 0, "nothing was written")
+        try desk.lend(.init(unit: "4", customer: "王芳", phone: "13812345678", noticeAcknowledged: true), by: f.clerk)
+    }
+
+    @Test func anAuditorMayNotTakeAStrollerBack() throws {
+        let desk = try StrollerDesk(context: f.context)
+        try desk.lend(.init(unit: "2", customer: "王芳", phone: "13812345678", noticeAcknowledged: true), by: f.clerk)
+        let head = desk.book.head.seq
+        #expect(failure { try desk.giveBack(.init(unit: "2"), by: f.auditor) } as? CommonError == .notAllowed(action: .write, role: .auditor))
+        #expect(desk.book.head.seq == head, "nothing was written")
+        #expect(desk.unitsOut.map(\.unit) == ["S002"])
+        try desk.giveBack(.init(unit: "2"), by: f.clerk)
+        #expect(desk.unitsOut.isEmpty)
+    }
+
     @Test func anAuditorMayNotLendAndOnlyALeadRepairs() throws {
         let desk = try StrollerDesk(context: f.context)
         #expect(failure { try desk.lend(.init(unit: "1", customer: "王芳", phone: "13812345678", noticeAcknowledged: true), by: f.auditor) }

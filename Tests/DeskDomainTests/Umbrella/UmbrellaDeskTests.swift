@@ -69,6 +69,77 @@ import Testing
         #expect(money(line) == [1000, 3000, 0, 2000])
     }
 
+    /// Lost at the configured lost price, above the deposit: the whole deposit is kept and
+    /// the rest paid on top; the unit is retired and its card free again.
+    @Test func aLostUmbrellaIsChargedTheLostPriceAndRetired() throws {
+        f.config.umbrellaLostPrice = Money(yuan: 80)
+        let desk = try UmbrellaDesk(context: f.context)
+        try desk.lend(lendForm("3", card: "33"), by: f.clerk)
+        let lost = try desk.giveBack(.init(unit: "3", depositCard: "33", damage: .lost), by: f.clerk)
+        #expect(lost.lost && !lost.damaged && lost.ending == .returned)
+        #expect(lost.charge == Money(yuan: 80) && lost.refund == .zero && lost.paidOnTop == Money(yuan: 30))
+        let line = try lastRecord(desk)
+        #expect(line.ev == "umbrella.returned" && line.body["damage"]?.stringValue == "lost")
+        #expect(money(line) == [5000, 8000, 0, 3000])
+        #expect(desk.state.fleet.status(of: "U003") == .retired)
+        #expect(desk.loan(forCard: "33") == nil && desk.unitsOut.isEmpty)
+        try desk.lend(lendForm("4", card: "33", customer: "李娜"), by: f.clerk)
+        #expect(desk.loan(forCard: "D033")?.unit == "U004", "the card is free again")
+    }
+
+    @Test func aLostPriceBelowTheDepositIsTakenFromIt() throws {
+        f.config.umbrellaLostPrice = Money(yuan: 30)
+        f.config.umbrellaDamagePrice = Money(yuan: 12)  // so that charging the damage price instead would show
+        let desk = try UmbrellaDesk(context: f.context)
+        try desk.lend(lendForm("8", card: "8"), by: f.clerk)
+        let lost = try desk.giveBack(.init(unit: "8", depositCard: "8", damage: .lost), by: f.clerk)
+        #expect(lost.charge == Money(yuan: 30) && lost.refund == Money(yuan: 20) && lost.paidOnTop == .zero)
+        #expect(money(try lastRecord(desk)) == [5000, 3000, 2000, 0])
+    }
+
+    @Test func aLostUmbrellaIsNeverLentAgain() throws {
+        let desk = try UmbrellaDesk(context: f.context)
+        try desk.lend(lendForm("6", card: "6"), by: f.clerk)
+        try desk.giveBack(.init(unit: "6", depositCard: "6", damage: .lost), by: f.clerk)
+        let head = desk.book.head.seq
+        #expect(failure { try desk.lend(lendForm("6", card: "7", customer: "张伟"), by: f.clerk) }
+            as? FleetError == .notAvailable(field: "unit", unit: "U006", status: .retired))
+        #expect(failure { try desk.repair(unit: "6", reason: "找回来了", by: f.lead) } as? FleetError == .notDamaged(field: "unit", unit: "U006"))
+        #expect(desk.book.head.seq == head, "nothing was written")
+    }
+
+    /// A lead can settle as lost a customer who lost both the card and the umbrella.
+    @Test func aLeadSettlesALostUmbrellaWithoutItsCard() throws {
+        f.config.umbrellaLostPrice = Money(yuan: 80)
+        let desk = try UmbrellaDesk(context: f.context)
+        try desk.lend(lendForm("7", card: "70"), by: f.clerk)
+        let lost = try desk.releaseWithoutCard(.init(unit: "7", damage: .lost, reason: "伞和押金卡都丢了，核对姓名电话"), by: f.lead)
+        #expect(lost.lost && lost.ending == .releasedWithoutCard && lost.paidOnTop == Money(yuan: 30))
+        let line = try lastRecord(desk)
+        #expect(line.ev == "umbrella.deposit-released" && line.body["damage"]?.stringValue == "lost")
+        #expect(money(line) == [5000, 8000, 0, 3000])
+        #expect(desk.state.fleet.status(of: "U007") == .retired && desk.loan(forCard: "70") == nil)
+    }
+
+    @Test func theFleetSizeComesFromTheConfig() throws {
+        f.config.umbrellaUnits = 5
+        let desk = try UmbrellaDesk(context: f.context)
+        #expect(desk.units.map(\.unit) == ["U001", "U002", "U003", "U004", "U005"])
+        let err = failure { try desk.lend(lendForm("6", card: "1"), by: f.clerk) }
+        #expect(err as? FleetError == .unknownUnit(field: "unit", text: "6") && err?.field == "unit")
+        #expect(desk.book.head.seq == 0, "nothing was written")
+        try desk.lend(lendForm("5", card: "1"), by: f.clerk)
+    }
+
+    @Test func theDamagePriceComesFromTheConfig() throws {
+        f.config.umbrellaDamagePrice = Money(yuan: 12)
+        let desk = try UmbrellaDesk(context: f.context)
+        try desk.lend(lendForm("1", card: "1"), by: f.clerk)
+        let back = try desk.giveBack(.init(unit: "1", depositCard: "1", damage: .damaged, note: "伞面划破"), by: f.clerk)
+        #expect(back.charge == Money(yuan: 12) && back.refund == Money(yuan: 38) && back.paidOnTop == .zero)
+        #expect(money(try lastRecord(desk)) == [5000, 1200, 3800, 0])
+    }
+
     @Test func theWrongCardIsRefusedAndTheRightOneNamed() throws {
         let desk = try UmbrellaDesk(context: f.context)
         try desk.lend(lendForm("4", card: "D040"), by: f.clerk)
@@ -238,6 +309,8 @@ import Testing
         try desk.releaseWithoutCard(.init(unit: "3", reason: "押金卡丢失"), by: f.lead)
         try desk.releaseWithoutCard(.init(unit: "4", damage: .damaged, note: "伞面破洞", reason: "押金卡丢失"), by: f.lead)
         try desk.forfeit(.init(unit: "5", reason: "长期未还"), by: f.lead)
+        try desk.giveBack(.init(unit: "8", depositCard: "108", damage: .lost), by: f.clerk)
+        try desk.releaseWithoutCard(.init(unit: "9", damage: .lost, reason: "伞和卡都丢了"), by: f.lead)
         try desk.repair(unit: "2", reason: "已修好", by: f.lead)
         try desk.retire(unit: "20", reason: "伞柄松动无法修理", by: f.lead)
         try desk.lend(lendForm("1", card: "105", customer: "再借的顾客"), by: f.clerk)
@@ -246,7 +319,8 @@ import Testing
         try desk.giveBack(.init(unit: "6", depositCard: "106"), by: f.clerk)
         try desk.forfeit(.init(unit: "7", reason: "顾客失联"), by: f.lead)
         let liveAfter = desk.state
-        #expect(liveAfter.lentCount == 11 && liveAfter.returnedCount == 5 && liveAfter.forfeitedCount == 2)
+        #expect(liveAfter.lentCount == 11 && liveAfter.returnedCount == 7 && liveAfter.forfeitedCount == 2)
+        #expect(liveAfter.history["U008"]?.last?.lost == true && liveAfter.fleet.status(of: "U009") == .retired)
         try desk.book.close()
         let replayed = try UmbrellaDesk(context: f.context, useSnapshot: false)
         #expect(!replayed.book.openedFromSnapshot)

@@ -63,6 +63,28 @@ import Testing
         #expect(f.text.contains("U001 已归还，退押金 ¥50.00。"))
     }
 
+    /// The customer brings the card but not the umbrella: 丢失 charges the lost price
+    /// (default ¥50.00, the whole deposit) and retires the unit.
+    @Test func aLostReturnShowsTheCharge() throws {
+        let f = try open()
+        lend(f, card: "7", name: "张小明")
+        f.type("r")
+        #expect(f.text.contains("丢失按 ¥50.00"))
+        f.press(.tab); f.type("7"); f.press(.tab); choose(f, "lost")
+        #expect(f.text.contains("丢失"))
+        f.press(.enter)
+        #expect(f.text.contains("U001 丢失，雨伞注销：退押金 ¥0.00（丢失赔 ¥50.00）。"))
+        #expect(f.desk.umbrellas.state.fleet.status(of: "U001") == .retired)
+        #expect(f.text.contains("可借 59 把"))
+    }
+
+    @Test func aLostReturnInEnglish() throws {
+        let f = try open(language: .en)
+        lend(f, card: "7", name: "Mary Smith")
+        f.type("r"); f.press(.tab); f.type("7"); f.press(.tab); choose(f, "lost"); f.press(.enter)
+        #expect(f.text.contains("U001 lost, retired: refund ¥0.00 (¥50.00 for loss)."))
+    }
+
     func choose(_ f: ConsoleFixture, _ value: String) {
         for _ in 0..<10 {
             guard let form = f.console.state.form, form.fields[form.focus].value != value else { return }
