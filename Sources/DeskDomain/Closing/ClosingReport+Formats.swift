@@ -34,7 +34,7 @@ extension ClosingReport {
             "provisional": .bool(provisional), "totals": .object(totals),
             "umbrellas": [
                 "lent": .int(Int64(u.lent)), "returned": .int(Int64(u.returned)), "releasedWithoutCard": .int(Int64(u.releasedWithoutCard)),
-                "damaged": .int(Int64(u.damaged)), "forfeited": .int(Int64(u.forfeited)), "repaired": .int(Int64(u.repaired)),
+                "damaged": .int(Int64(u.damaged)), "lost": .int(Int64(u.lost)), "forfeited": .int(Int64(u.forfeited)), "repaired": .int(Int64(u.repaired)),
                 "retired": .int(Int64(u.retired)), "depositsTakenFen": .int(u.depositsTaken.fen),
                 "depositsRefundedFen": .int(u.depositsRefunded.fen), "handedBackFen": .int(u.handedBack.fen),
                 "keptForDamageFen": .int(u.keptForDamage.fen), "damageChargesFen": .int(u.damageCharges.fen),
@@ -158,7 +158,7 @@ extension ClosingReport {
         row("cash", "opening float", count: shifts.isEmpty ? nil : shifts.count, openingFloat)
         row("cash", "deposits taken", count: u.lent, u.depositsTaken)
         row("cash", "deposits refunded", count: u.back, u.depositsRefunded)
-        row("cash", "damage charges", count: u.damaged, u.damageCharges)
+        row("cash", "damage charges", count: u.charged, u.damageCharges)
         row("cash", "service fees", count: t.services.issued - t.services.voided, t.services.fees)
         row("cash", "paid in", count: t.movements.filter { $0.direction == .paidIn }.count, t.paidIn)
         row("cash", "paid out", count: t.movements.filter { $0.direction == .paidOut }.count, t.paidOut)
@@ -174,6 +174,7 @@ extension ClosingReport {
         row("umbrella", "returned", count: u.returned)
         row("umbrella", "released without card", count: u.releasedWithoutCard)
         row("umbrella", "damaged", count: u.damaged)
+        row("umbrella", "lost", count: u.lost)
         row("umbrella", "forfeited", count: u.forfeited)
         row("umbrella", "repaired", count: u.repaired)
         row("umbrella", "retired", count: u.retired)
@@ -257,7 +258,7 @@ extension ClosingReport {
         out.append(money(l.pick("备用金", "Opening float"), openingFloat))
         out.append(money(l.pick("收押金（\(u.lent) 笔）", "Deposits taken (\(u.lent))"), u.depositsTaken, sign: "+"))
         out.append(money(l.pick("退押金（\(u.back) 笔）", "Deposits refunded (\(u.back))"), u.depositsRefunded, sign: "−"))
-        out.append(money(l.pick("损坏赔偿（\(u.damaged) 笔）", "Damage charges (\(u.damaged))"), u.damageCharges, sign: "+"))
+        out.append(money(l.pick("损坏赔偿（\(u.charged) 笔）", "Damage charges (\(u.charged))"), u.damageCharges, sign: "+"))
         out.append(money(l.pick("服务费（\(t.services.issued - t.services.voided) 张）", "Service fees (\(t.services.issued - t.services.voided))"),
                          t.services.fees, sign: "+"))
         out.append(money(l.pick("存入", "Paid in"), t.paidIn, sign: "+"))
@@ -296,8 +297,8 @@ extension ClosingReport {
         }
         out.append("")
         out.append(l.pick("各项业务", "Services"))
-        out.append("  " + l.pick("雨伞：借出 \(u.lent)，归还 \(u.back)（无卡 \(u.releasedWithoutCard)，损坏 \(u.damaged)），没收押金 \(u.forfeited)，修好 \(u.repaired)，报废 \(u.retired)",
-                                 "Umbrellas: lent \(u.lent), back \(u.back) (without card \(u.releasedWithoutCard), damaged \(u.damaged)), forfeited \(u.forfeited), repaired \(u.repaired), retired \(u.retired)"))
+        out.append("  " + l.pick("雨伞：借出 \(u.lent)，归还 \(u.back)（无卡 \(u.releasedWithoutCard)，损坏 \(u.damaged)，丢失 \(u.lost)），没收押金 \(u.forfeited)，修好 \(u.repaired)，报废 \(u.retired)",
+                                 "Umbrellas: lent \(u.lent), back \(u.back) (without card \(u.releasedWithoutCard), damaged \(u.damaged), lost \(u.lost)), forfeited \(u.forfeited), repaired \(u.repaired), retired \(u.retired)"))
         let s = t.strollers
         out.append("  " + l.pick("童车：借出 \(s.lent)，归还 \(s.returned)（损坏 \(s.damaged)），修好 \(s.repaired)，报废 \(s.retired)",
                                  "Strollers: lent \(s.lent), returned \(s.returned) (damaged \(s.damaged)), repaired \(s.repaired), retired \(s.retired)"))

@@ -19,6 +19,8 @@ public struct ClosingTally: Equatable, Sendable {
         public var releasedWithoutCard = 0
         /// Of those that came back, how many were damaged.
         public var damaged = 0
+        /// Of those that "came back", how many the customer had lost (charged at the lost price).
+        public var lost = 0
         public var forfeited = 0
         public var repaired = 0
         public var retired = 0
@@ -37,8 +39,10 @@ public struct ClosingTally: Equatable, Sendable {
         /// Σ `keptFen` of `umbrella.deposit-forfeited`.
         public var depositsForfeited = Money.zero
 
-        /// Loans that ended with the umbrella back.
+        /// Loans that ended with the umbrella back (or its loss paid for).
         public var back: Int { returned + releasedWithoutCard }
+        /// Returns that carried a charge: damaged or lost.
+        public var charged: Int { damaged + lost }
     }
 
     public struct Strollers: Equatable, Sendable {
@@ -200,7 +204,11 @@ public struct ClosingTally: Equatable, Sendable {
             umbrellas.depositsTaken += fen("depositFen")
         case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
             if r.ev == UmbrellaEvents.returned { umbrellas.returned += 1 } else { umbrellas.releasedWithoutCard += 1 }
-            if r.body["damage"]?.stringValue == "damaged" { umbrellas.damaged += 1 }
+            switch r.body["damage"]?.stringValue {
+            case "damaged": umbrellas.damaged += 1
+            case "lost": umbrellas.lost += 1
+            default: break
+            }
             umbrellas.depositsRefunded += fen("depositFen")
             umbrellas.handedBack += fen("refundFen")
             umbrellas.keptForDamage += fen("depositFen") - fen("refundFen")

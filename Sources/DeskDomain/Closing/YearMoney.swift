@@ -81,7 +81,7 @@ public struct YearMoney: Sendable {
             "changeHandedBackFen": .int(t.services.change.fen),
         ]
         let counts: JSONObject = [
-            "umbrellasLent": .int(Int64(u.lent)), "umbrellasBack": .int(Int64(u.back)), "umbrellasDamaged": .int(Int64(u.damaged)),
+            "umbrellasLent": .int(Int64(u.lent)), "umbrellasBack": .int(Int64(u.back)), "umbrellasDamaged": .int(Int64(u.damaged)), "umbrellasLost": .int(Int64(u.lost)),
             "depositsForfeited": .int(Int64(u.forfeited)), "receiptsIssued": .int(Int64(t.services.issued)),
             "receiptsVoided": .int(Int64(t.services.voided)), "paidIn": .int(Int64(t.movements.filter { $0.direction == .paidIn }.count)),
             "paidOut": .int(Int64(t.movements.filter { $0.direction == .paidOut }.count)),
@@ -121,7 +121,7 @@ public struct YearMoney: Sendable {
         return [
             Line(section: "cash", item: l.pick("收押金", "deposits taken"), count: u.lent, amount: u.depositsTaken),
             Line(section: "cash", item: l.pick("退押金", "deposits refunded"), count: u.back, amount: u.depositsRefunded),
-            Line(section: "cash", item: l.pick("损坏赔偿", "damage charges"), count: u.damaged, amount: u.damageCharges),
+            Line(section: "cash", item: l.pick("损坏赔偿", "damage charges"), count: u.charged, amount: u.damageCharges),
             Line(section: "cash", item: l.pick("服务费", "service fees"), count: t.services.issued - t.services.voided, amount: t.services.fees),
             Line(section: "cash", item: l.pick("存入", "paid in"), count: paidIn, amount: t.paidIn),
             Line(section: "cash", item: l.pick("支出", "paid out"), count: paidOut, amount: t.paidOut),

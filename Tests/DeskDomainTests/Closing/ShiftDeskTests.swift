@@ -34,6 +34,10 @@ import Testing
         #expect(u.back == 1 && u.depositsRefunded == Money(yuan: 50) && u.damageCharges == Money(yuan: 80))
         #expect(u.handedBack == .zero && u.keptForDamage == Money(yuan: 50) && u.paidOnTop == Money(yuan: 30))
         #expect(report.expectedCash == Money(yuan: 580))
+        // Counted as lost, not damaged, and the charges line counts it.
+        #expect(u.lost == 1 && u.damaged == 0 && u.charged == 1)
+        #expect(report.text(.en).contains("Damage charges (1)") && report.text(.en).contains("damaged 0, lost 1"))
+        #expect(report.text(.zhHans).contains("损坏赔偿（1 笔）") && report.csv.contains("umbrella,lost,1,,"))
     }
 
     @Test func aShiftAddsUpWhatHappenedAtTheDesk() throws {
