@@ -115,3 +115,8 @@ extension String {
         return String(s)
     }
 }
+
+extension Money: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.int(fen) }
+    public init(from d: inout SnapshotDecoder) throws { self.init(fen: try d.int()) }
+}

@@ -35,3 +35,13 @@ public enum OperatorIDError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 }
+
+extension OperatorID: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.string(rawValue) }
+    /// Checked as when typed: a snapshot is read, not trusted.
+    public init(from d: inout SnapshotDecoder) throws {
+        let text = try d.string()
+        guard let id = try? OperatorID(text) else { throw SnapshotDecodingError("'\(text)' is not an operator id") }
+        self = id
+    }
+}

@@ -101,8 +101,7 @@ public final class ServiceBook<State: BookState> {
     public func saveSnapshot() throws {
         let head = writer.head
         guard let year = head.year, head.seq > 0 else { return }
-        try SnapshotStore.save(book: book, data: context.data, year: year, seq: head.seq, hash: head.hash,
-                               state: box.state.snapshot())
+        try SnapshotStore.save(book: book, data: context.data, year: year, seq: head.seq, hash: head.hash, state: box.state)
     }
 
     /// Flushes a deferred writer and releases the book.

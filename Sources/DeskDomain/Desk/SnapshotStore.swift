@@ -1,7 +1,8 @@
 import Foundation
 import Glibc
 
-/// Derived snapshots of service state: `<data>/.snapshots/<book>.json`.
+/// Derived snapshots of service state: `<data>/.snapshots/<book>.snap` (compact binary,
+/// ``SnapshotEncoder``; `<book>.json` for a state not yet written that way).
 ///
 /// A snapshot records the book's year, seq and hash it was taken at; opening uses it only
 /// if the ledger still has that hash at that seq, and replays what came after. It is never
@@ -16,8 +17,18 @@ public enum SnapshotStore {
 
     static func path(_ book: BookName, _ data: DataDirectory) -> String { "\(data.path)/.snapshots/\(book.rawValue).json" }
 
+    static func binaryPath(_ book: BookName, _ data: DataDirectory) -> String { "\(data.path)/.snapshots/\(book.rawValue).snap" }
+
+    /// What a binary snapshot file starts with (then book, year, seq, hash, state).
+    static let magic = Array("plazadesk snapshot 1\n".utf8)
+
     /// Reads a snapshot; nil when absent or unreadable.
     public static func load<S: BookState>(book: BookName, data: DataDirectory, as: S.Type) -> Loaded<S>? {
+        if let binary = S.self as? any SnapshotCoding.Type {
+            return loadBinary(book: book, data: data, as: binary).flatMap { l in
+                (l.state as? S).map { Loaded(year: l.year, seq: l.seq, hash: l.hash, state: $0) }
+            }
+        }
         guard let bytes = FileManager.default.contents(atPath: path(book, data)), !bytes.isEmpty else { return nil }
         let value: JSONValue
         do {
@@ -35,14 +46,44 @@ public enum SnapshotStore {
         return Loaded(year: Int(year), seq: seq, hash: hash, state: restored)
     }
 
-    /// Writes a snapshot atomically (temporary file, fsync, rename).
-    public static func save(book: BookName, data: DataDirectory, year: Int, seq: Int64, hash: ChainHash, state: JSONValue) throws {
-        let folder = data.path + "/.snapshots"
+    static func loadBinary(book: BookName, data: DataDirectory, as type: any SnapshotCoding.Type) -> Loaded<any SnapshotCoding>? {
+        guard let contents = FileManager.default.contents(atPath: binaryPath(book, data)), contents.count > magic.count else { return nil }
+        let bytes = [UInt8](contents)
+        guard bytes.starts(with: magic) else { return nil }
+        return try? SnapshotDecoder.decode(Array(bytes[magic.count...])) { d in
+            guard try d.string() == book.rawValue else { throw SnapshotDecodingError("another book's snapshot") }
+            let year = try d.intValue(), seq = try d.int()
+            guard let hash = ChainHash(hex: try d.string()) else { throw SnapshotDecodingError("hash") }
+            return Loaded(year: year, seq: seq, hash: hash, state: try type.init(from: &d))
+        }
+    }
+
+    /// Writes a snapshot atomically (temporary file, fsync, rename): binary when the state
+    /// reads and writes itself (``SnapshotCoding``), else JSON.
+    public static func save<S: BookState>(book: BookName, data: DataDirectory, year: Int, seq: Int64, hash: ChainHash, state: S) throws {
+        let bytes: [UInt8]
+        let final: String
+        if let binary = state as? any SnapshotCoding {
+            var e = SnapshotEncoder()
+            e.string(book.rawValue)
+            e.int(year)
+            e.int(seq)
+            e.string(hash.hex)
+            binary.encode(to: &e)
+            bytes = magic + e.bytes
+            final = binaryPath(book, data)
+        } else {
+            let value: JSONValue = ["book": .string(book.rawValue), "year": .int(Int64(year)), "seq": .int(seq),
+                                    "hash": .string(hash.hex), "state": state.snapshot()]
+            bytes = CanonicalJSON.encode(value)
+            final = path(book, data)
+        }
+        try write(bytes, to: final)
+    }
+
+    static func write(_ bytes: [UInt8], to final: String) throws {
+        let folder = String(final[..<final.lastIndex(of: "/")!])
         try POSIXFile.makeDirectories(folder)
-        let value: JSONValue = ["book": .string(book.rawValue), "year": .int(Int64(year)), "seq": .int(seq),
-                                "hash": .string(hash.hex), "state": state]
-        let bytes = CanonicalJSON.encode(value)
-        let final = path(book, data)
         let tmp = final + ".tmp-\(getpid())"
         let fd = try POSIXFile.open(tmp, O_WRONLY | O_CREAT | O_TRUNC, action: "write the snapshot")
         do {

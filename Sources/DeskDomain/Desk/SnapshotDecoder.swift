@@ -1,0 +1,110 @@
+/// Reads back what ``SnapshotEncoder`` wrote, in the same order.
+///
+/// Every read checks that the bytes are there and make sense (a count never larger than
+/// what is left, text that is UTF-8); anything else throws ``SnapshotDecodingError`` and the
+/// book is simply replayed instead, since a snapshot is never the truth.
+public struct SnapshotDecoder {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var i = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        end = buffer.count
+    }
+
+    /// Decodes `bytes` with `body`, which must read all of them.
+    public static func decode<T>(_ bytes: [UInt8], _ body: (inout SnapshotDecoder) throws -> T) throws -> T {
+        try bytes.withUnsafeBufferPointer { buf in
+            var d = SnapshotDecoder(buf)
+            let v = try body(&d)
+            guard d.i == d.end else { throw SnapshotDecodingError("\(d.end - d.i) bytes left over") }
+            return v
+        }
+    }
+
+    public var isAtEnd: Bool { i == end }
+
+    public mutating func int() throws -> Int64 {
+        var z: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard i < end else { throw SnapshotDecodingError("cut short") }
+            let b = base[i]
+            i += 1
+            guard shift < 64 else { throw SnapshotDecodingError("number too long") }
+            z |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)
+    }
+
+    public mutating func intValue() throws -> Int {
+        let v = try int()
+        guard let n = Int(exactly: v) else { throw SnapshotDecodingError("number out of range") }
+        return n
+    }
+
+    /// A count of things still to read (each takes at least one byte).
+    public mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= Int64(end - i) else { throw SnapshotDecodingError("a count of \(n) with \(end - i) bytes left") }
+        return Int(n)
+    }
+
+    public mutating func bool() throws -> Bool {
+        guard i < end else { throw SnapshotDecodingError("cut short") }
+        let b = base[i]
+        i += 1
+        guard b <= 1 else { throw SnapshotDecodingError("not true/false") }
+        return b == 1
+    }
+
+    public mutating func string() throws -> String {
+        let n = try count()
+        let buf = UnsafeBufferPointer(start: base + i, count: n)
+        i += n
+        guard let s = String(validating: buf, as: UTF8.self) else { throw SnapshotDecodingError("text is not UTF-8") }
+        return s
+    }
+
+    public mutating func array<T>(_ read: (inout SnapshotDecoder) throws -> T) throws -> [T] {
+        let n = try count()
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try read(&self)) }
+        return out
+    }
+
+    public mutating func array<T: SnapshotCoding>(of: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
+
+    public mutating func optional<T>(_ read: (inout SnapshotDecoder) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    public mutating func optionalString() throws -> String? { try optional { try $0.string() } }
+    public mutating func optionalInt() throws -> Int64? { try optional { try $0.int() } }
+    public mutating func optional<T: SnapshotCoding>(of: T.Type = T.self) throws -> T? { try optional { try T(from: &$0) } }
+
+    public mutating func value<T: SnapshotCoding>(_: T.Type = T.self) throws -> T { try T(from: &self) }
+
+    /// A value of a `String`-backed enum, by its raw value.
+    public mutating func raw<T: RawRepresentable>(_: T.Type = T.self) throws -> T where T.RawValue == String {
+        let s = try string()
+        guard let v = T(rawValue: s) else { throw SnapshotDecodingError("\(T.self) has no '\(s)'") }
+        return v
+    }
+
+    public mutating func dictionary<K: Hashable, V>(key: (inout SnapshotDecoder) throws -> K,
+                                                    value: (inout SnapshotDecoder) throws -> V) throws -> [K: V] {
+        let n = try count()
+        var d: [K: V] = [:]
+        d.reserveCapacity(n)
+        for _ in 0..<n {
+            let k = try key(&self)
+            d[k] = try value(&self)
+        }
+        return d
+    }
+}
