@@ -209,3 +209,59 @@ public enum ShiftID {
         parse(text).map { make(date: $0.date, number: $0.number) }
     }
 }
+
+extension BookHead: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.int(seq); e.string(hash.hex) }
+    public init(from d: inout SnapshotDecoder) throws {
+        let seq = try d.int()
+        guard let hash = ChainHash(hex: try d.string()) else { throw SnapshotDecodingError("a book head's hash") }
+        self.init(seq: seq, hash: hash)
+    }
+
+    static func encode(_ heads: [BookName: BookHead], to e: inout SnapshotEncoder) {
+        e.dictionary(heads, key: { $0.string($1.rawValue) }, value: { $0.value($1) })
+    }
+
+    static func decode(from d: inout SnapshotDecoder) throws -> [BookName: BookHead] {
+        try d.dictionary(key: { d in
+            let name = try d.string()
+            guard let book = BookName(name) else { throw SnapshotDecodingError("'\(name)' is not a book") }
+            return book
+        }, value: { try $0.value(BookHead.self) })
+    }
+}
+
+extension CashMovement: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(shift); e.raw(direction); e.value(amount); e.string(reason); e.int(at); e.value(by); e.int(seq)
+    }
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(shift: try d.string(), direction: try d.raw(), amount: try d.value(), reason: try d.string(), at: try d.int(),
+                  by: try d.value(), seq: try d.int())
+    }
+}
+
+extension Shift.Closing: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.int(closedAt); e.value(closedBy); e.int(closedYear); e.int(closedSeq); BookHead.encode(seals, to: &e)
+        e.value(expected); e.value(counted); e.value(difference); e.string(note)
+        e.dictionary(notes, key: { $0.int($1) }, value: { $0.int($1) })
+    }
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(closedAt: try d.int(), closedBy: try d.value(), closedYear: try d.intValue(), closedSeq: try d.int(),
+                  seals: try BookHead.decode(from: &d), expected: try d.value(), counted: try d.value(), difference: try d.value(),
+                  note: try d.string(), notes: try d.dictionary(key: { try $0.int() }, value: { try $0.intValue() }))
+    }
+}
+
+extension Shift: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(id); e.value(float); e.int(openedAt); e.value(openedBy); e.int(openedYear); e.int(openedSeq)
+        BookHead.encode(heads, to: &e); e.array(movements); e.optional(closing)
+    }
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(id: try d.string(), float: try d.value(), openedAt: try d.int(), openedBy: try d.value(),
+                  openedYear: try d.intValue(), openedSeq: try d.int(), heads: try BookHead.decode(from: &d),
+                  movements: try d.array(), closing: try d.optional())
+    }
+}

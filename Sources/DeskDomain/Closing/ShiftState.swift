@@ -67,3 +67,19 @@ public struct ShiftState: BookState {
         closedCount = Int(try o.int("closedCount"))
     }
 }
+
+extension ShiftState: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.array(recent); e.optional(open); e.int(lastDay); e.int(lastDayCount); e.int(openedCount); e.int(closedCount)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init()
+        recent = try d.array()
+        open = try d.optional()
+        lastDay = try d.int()
+        lastDayCount = try d.intValue()
+        openedCount = try d.intValue()
+        closedCount = try d.intValue()
+    }
+}

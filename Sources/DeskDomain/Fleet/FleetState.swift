@@ -60,3 +60,12 @@ public struct FleetState: Equatable, Sendable {
         }
     }
 }
+
+extension FleetState: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.dictionary(statuses, key: { $0.string($1) }, value: { $0.raw($1) }) }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init()
+        statuses = try d.dictionary(key: { try $0.string() }, value: { try $0.raw(Status.self) })
+    }
+}

@@ -124,3 +124,28 @@ public struct Invoice: Equatable, Sendable {
         }
     }
 }
+
+extension Invoice: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.value(id); e.raw(kind); e.string(shop); e.array(receipts); e.raw(buyerType); e.string(buyerTitle)
+        e.optional(taxpayerID); e.optional(creditCheckOverriddenBy); e.value(amount); e.int(issuedAt); e.int(issuedYear)
+        e.int(issuedSeq); e.value(issuedBy); e.optional(voidedAt); e.optional(voidedBy); e.optional(voidReason)
+        e.value(reversed); e.array(redLetters); e.optional(original); e.optional(reversalReason) { $0.raw($1) }
+        e.optional(note)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(id: try d.value(), kind: try d.raw(), shop: try d.string(), receipts: try d.array(), buyerType: try d.raw(),
+                  buyerTitle: try d.string(), taxpayerID: try d.optionalString(), creditCheckOverriddenBy: try d.optional(),
+                  amount: try d.value(), issuedAt: try d.int(), issuedYear: try d.intValue(), issuedSeq: try d.int(),
+                  issuedBy: try d.value())
+        voidedAt = try d.optionalInt()
+        voidedBy = try d.optional()
+        voidReason = try d.optionalString()
+        reversed = try d.value()
+        redLetters = try d.array()
+        original = try d.optional()
+        reversalReason = try d.optional { try $0.raw() }
+        note = try d.optionalString()
+    }
+}

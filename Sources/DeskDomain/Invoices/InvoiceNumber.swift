@@ -32,3 +32,8 @@ public struct InvoiceNumber: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(code: body[c]?.stringValue ?? "", number: number)
     }
 }
+
+extension InvoiceNumber: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.string(code); e.string(number) }
+    public init(from d: inout SnapshotDecoder) throws { self.init(code: try d.string(), number: try d.string()) }
+}

@@ -50,3 +50,15 @@ public struct InvoiceRange: Equatable, Sendable {
                   allocatedBy: try o.operatorID("allocatedBy"))
     }
 }
+
+extension InvoiceRange: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.raw(kind); e.string(code); e.string(first); e.string(last); e.int(count); e.int(used); e.int(allocatedAt)
+        e.value(allocatedBy)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(kind: try d.raw(), code: try d.string(), first: try d.string(), last: try d.string(), count: try d.intValue(),
+                  used: try d.intValue(), allocatedAt: try d.int(), allocatedBy: try d.value())
+    }
+}

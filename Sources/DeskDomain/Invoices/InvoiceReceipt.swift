@@ -37,3 +37,8 @@ public struct InvoiceReceipt: Hashable, Sendable {
         return String(out)
     }
 }
+
+extension InvoiceReceipt: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.string(number); e.value(amount) }
+    public init(from d: inout SnapshotDecoder) throws { self.init(number: try d.string(), amount: try d.value()) }
+}

@@ -133,3 +133,25 @@ public struct InvoiceState: BookState {
         redLetterCount = Int(try o.int("redLetterCount"))
     }
 }
+
+extension InvoiceState: SnapshotCoding {
+    /// Ranges and invoices in the order issued; the receipts held are derived again.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.array(ranges); e.array(invoices.values); e.int(issuedCount); e.int(voidedCount); e.int(redLetterCount)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init()
+        ranges = try d.array()
+        let n = try d.count()
+        invoices.reserveCapacity(n)
+        for _ in 0..<n {
+            let invoice = try Invoice(from: &d)
+            invoices[invoice.id] = invoice
+            hold(invoice)
+        }
+        issuedCount = try d.intValue()
+        voidedCount = try d.intValue()
+        redLetterCount = try d.intValue()
+    }
+}

@@ -12,6 +12,11 @@ public struct InvoiceTable: Equatable, Sendable {
     public init() {}
 
     public var count: Int { values.count }
+
+    mutating func reserveCapacity(_ n: Int) {
+        values.reserveCapacity(n)
+        position.reserveCapacity(n)
+    }
     public var isEmpty: Bool { values.isEmpty }
 
     /// The invoice with this code and number. Setting one not yet listed appends it.

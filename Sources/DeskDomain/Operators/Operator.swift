@@ -26,3 +26,16 @@ public struct Operator: Equatable, Sendable {
                   disabled: try o.bool("disabled"), addedAt: try o.int("addedAt"))
     }
 }
+
+extension Operator: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.value(id); e.string(name); e.raw(role); e.string(pin.salt); e.string(pin.hash); e.int(pin.rounds); e.bool(disabled)
+        e.int(addedAt)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(id: try d.value(), name: try d.string(), role: try d.raw(),
+                  pin: PINHash(salt: try d.string(), hash: try d.string(), rounds: try d.intValue()), disabled: try d.bool(),
+                  addedAt: try d.int())
+    }
+}

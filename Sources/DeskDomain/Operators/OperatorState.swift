@@ -44,3 +44,12 @@ public struct OperatorState: BookState {
         }
     }
 }
+
+extension OperatorState: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.array(operators.keys.sorted().map { operators[$0]! }) }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init()
+        for o in try d.array(of: Operator.self) { operators[o.id] = o }
+    }
+}

@@ -36,3 +36,16 @@ public struct StrollerLoan: Equatable, Sendable {
                   returnedBy: try o.optionalOperatorID("returnedBy"), damaged: try o.bool("damaged"))
     }
 }
+
+extension StrollerLoan: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(unit); e.string(customer); e.string(phoneMasked); e.int(lentAt); e.int(lentYear); e.int(lentSeq); e.value(lentBy)
+        e.optional(returnedAt); e.optional(returnedBy); e.bool(damaged)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(unit: try d.string(), customer: try d.string(), phoneMasked: try d.string(), lentAt: try d.int(),
+                  lentYear: try d.intValue(), lentSeq: try d.int(), lentBy: try d.value(), returnedAt: try d.optionalInt(),
+                  returnedBy: try d.optional(), damaged: try d.bool())
+    }
+}

@@ -82,3 +82,18 @@ public struct UmbrellaLoan: Equatable, Sendable {
                   paidOnTop: Money(fen: try o.int("paidOnTopFen")))
     }
 }
+
+extension UmbrellaLoan: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(unit); e.string(depositCard); e.value(deposit); e.string(customer); e.string(phoneMasked); e.int(lentAt)
+        e.int(lentYear); e.int(lentSeq); e.value(lentBy); e.optional(endedAt); e.optional(endedBy)
+        e.optional(ending) { $0.raw($1) }; e.bool(damaged); e.bool(lost); e.value(charge); e.value(refund); e.value(paidOnTop)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init(unit: try d.string(), depositCard: try d.string(), deposit: try d.value(), customer: try d.string(),
+                  phoneMasked: try d.string(), lentAt: try d.int(), lentYear: try d.intValue(), lentSeq: try d.int(),
+                  lentBy: try d.value(), endedAt: try d.optionalInt(), endedBy: try d.optional(), ending: try d.optional { try $0.raw() },
+                  damaged: try d.bool(), lost: try d.bool(), charge: try d.value(), refund: try d.value(), paidOnTop: try d.value())
+    }
+}

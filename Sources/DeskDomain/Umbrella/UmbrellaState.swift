@@ -101,3 +101,20 @@ public struct UmbrellaState: BookState {
 extension UmbrellaState: FleetLoanState {
     public func isOut(_ unit: String) -> Bool { out[unit] != nil }
 }
+
+extension UmbrellaState: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) {
+        e.value(fleet)
+        e.dictionary(out, key: { $0.string($1) }, value: { $0.value($1) })
+        e.dictionary(history, key: { $0.string($1) }, value: { $0.array($1) })
+        e.int(lentCount); e.int(returnedCount); e.int(forfeitedCount)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init()
+        fleet = try d.value()
+        out = try d.dictionary(key: { try $0.string() }, value: { try $0.value(UmbrellaLoan.self) })
+        history = try d.dictionary(key: { try $0.string() }, value: { try $0.array(of: UmbrellaLoan.self) })
+        lentCount = try d.intValue(); returnedCount = try d.intValue(); forfeitedCount = try d.intValue()
+    }
+}

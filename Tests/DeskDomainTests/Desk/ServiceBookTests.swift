@@ -30,6 +30,7 @@ import Testing
         let desk = try StrollerDesk(context: f.context)
         try lendSome(desk, 1...4)
         try desk.book.saveSnapshot()
+        let snapshotHash = desk.book.head.hash.hex
         try lendSome(desk, 5...6)
         let live = desk.state
         try desk.book.close()
@@ -38,19 +39,24 @@ import Testing
         #expect(a.book.openedFromSnapshot && a.state == live)
         try a.book.close()
         // A snapshot whose hash the ledger does not have is ignored.
-        let path = f.dir.path + "/.snapshots/stroller.json"
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        let hash = text.range(of: #""hash":""#)!.upperBound
-        text.replaceSubrange(hash..<text.index(hash, offsetBy: 1), with: text[hash] == "0" ? "1" : "0")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = ".snapshots/stroller.snap"
+        let good = f.dir.bytes(path)
+        var bytes = good
+        let hex = Array(snapshotHash.utf8)
+        let i = try #require((0...(bytes.count - hex.count)).first { Array(bytes[$0..<$0 + hex.count]) == hex })
+        bytes[i] = bytes[i] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        f.dir.write(path, bytes)
         let b = try StrollerDesk(context: f.context)
         #expect(!b.book.openedFromSnapshot && b.state == live)
         try b.book.close()
-        // Garbage in the snapshot file is ignored.
-        try "{not json".write(toFile: path, atomically: true, encoding: .utf8)
-        let c = try StrollerDesk(context: f.context)
-        #expect(!c.book.openedFromSnapshot && c.state == live)
-        try c.book.close()
+        // Garbage, or the file cut anywhere, is ignored: the book is replayed.
+        for broken in [Array("{not json".utf8), Array(good.prefix(10)), Array(good.prefix(good.count / 2)), Array(good.dropLast()),
+                       good + [0]] {
+            f.dir.write(path, broken)
+            let c = try StrollerDesk(context: f.context)
+            #expect(!c.book.openedFromSnapshot && c.state == live)
+            try c.book.close()
+        }
         // No snapshot at all: replayed.
         SnapshotStore.removeAll(data: f.dir.data)
         #expect(try StrollerDesk(context: f.context).state == live)
