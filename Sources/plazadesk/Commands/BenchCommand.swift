@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
             print("bytes                \(f.bytes)")
             if parts.contains(.scan) { print("scan                 \(format2(f.scanSeconds)) s   (every line hashed, linked, decoded)") }
             if parts.contains(.open) {
-                print("cold open            \(format2(f.coldOpenSeconds)) s   (desk opened: chain check + snapshots + replay after them)")
+                print("cold open            \(format2(f.coldOpenSeconds)) s   (desk opened as after a clean close: every line checked, state from the snapshots)")
                 print("cold replay          \(format2(f.coldReplaySeconds)) s   (desk opened ignoring snapshots: every event replayed)")
             }
             if parts.contains(.verify) { print("verify               \(format2(f.verifySeconds)) s") }
