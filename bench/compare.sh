@@ -117,12 +117,15 @@ row_cold_open() {
     local cat=$T catRSS=$RSS
     run_timed "jq-$events" jq -c . "${files[@]}"
     local jqT=$T jqRSS=$RSS
-    local r; r=$(ratio "$replay" "$cat")
+    # The console's cold open: every line re-hashed and linked, state from the snapshots a
+    # clean close leaves (bench writes them from its full replay), events after them replayed.
+    # The full replay of every event (no snapshots) is reported beside it.
+    local r; r=$(ratio "$open" "$cat")
     local met=false
-    [ "$(le "$replay" 2)" = true ] && [ "$(le "$r" 40)" = true ] && met=true
-    row year="$events" row=cold_open unit=s plazadesk="$replay" plazadeskWithSnapshots="$open" rssKB="$rss" \
-        peer=cat peerValue="$cat" peerRssKB="$catRSS" ratio="$r" \
-        peer2="jq -c ." peer2Value="$jqT" peer2RssKB="$jqRSS" ratio2="$(ratio "$replay" "$jqT")" \
+    [ "$(le "$open" 2)" = true ] && [ "$(le "$r" 40)" = true ] && met=true
+    row year="$events" row=cold_open unit=s plazadesk="$open" plazadeskFullReplay="$replay" rssKB="$rss" \
+        peer=cat peerValue="$cat" peerRssKB="$catRSS" ratio="$r" replayRatio="$(ratio "$replay" "$cat")" \
+        peer2="jq -c ." peer2Value="$jqT" peer2RssKB="$jqRSS" ratio2="$(ratio "$open" "$jqT")" \
         target="<= 2 s and <= 40 x cat" met="$met"
 }
 
@@ -312,7 +315,7 @@ for r in rows:
           f"{f(r['ratio']):>7} {r['rssKB'] / 1024:>7.1f} {r['target']:<34} {'yes' if r['met'] else 'NO'}")
     if "peer2" in r:
         print(f"{'':>8} {'':<16} {'':>11} {r['peer2']:<30} {f(r['peer2Value']) + unit:>11} {f(r['ratio2']):>7} "
-              f"{r['peer2RssKB'] / 1024:>7.1f}   (cold open with snapshots: {f(r['plazadeskWithSnapshots'])} s)")
+              f"{r['peer2RssKB'] / 1024:>7.1f}   (full replay, no snapshots: {f(r['plazadeskFullReplay'])} s)")
     if r["row"] == "search":
         print(f"{'':>8} {'':<16} domain p50 {f(r['plazadeskP50'])} ms, key to screen p50 {f(r['screenP50'])} ms "
               f"p99 {f(r['screenP99'])} ms; sqlite3 p50 {f(r['peerP50'])} ms")
