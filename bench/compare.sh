@@ -32,7 +32,7 @@ YEARS=("$@")
 [ ${#YEARS[@]} -gt 0 ] || YEARS=(100000 1000000)
 SEARCH_ITEMS=${PLAZADESK_BENCH_SEARCH_ITEMS:-50000}
 OUT_JSON=$ROOT/bench/results/latest.json
-BIN=$ROOT/.build/release/plazadesk
+BIN=$ROOT/.build-bench/release/plazadesk
 ROWS=$SCRATCH/rows.jsonl
 
 # --- peers --------------------------------------------------------------------------
@@ -46,8 +46,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- build and data -----------------------------------------------------------------
-echo "building release…" >&2
-swift build -c release >/dev/null
+# One self-contained binary, as a desk machine would get it (the Swift runtime linked in:
+# no shared-library lookups at every start).
+echo "building release (static Swift runtime) into .build-bench…" >&2
+swift build -c release --static-swift-stdlib --build-path "$ROOT/.build-bench" >/dev/null
 mkdir -p "$SCRATCH" "$ROOT/bench/results"
 : > "$ROWS"
 
