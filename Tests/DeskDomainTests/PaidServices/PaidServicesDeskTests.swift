@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DeskDomain
 
@@ -247,5 +248,139 @@ import Testing
         #expect(try PaidServicesState(snapshot: liveAfter.snapshot()) == liveAfter)
         #expect(fromSnapshot.receipt(number: "SR-2026-000001") == nil, "January's receipt is older than the kept days")
         #expect(fromSnapshot.takings(on: CivilTime(year: 2026, month: 1, day: 20)) == Money(yuan: 4))
+        #expect(try decoded(encoded(live)) == live && (try decoded(encoded(liveAfter))) == liveAfter)
+        #expect(FileManager.default.fileExists(atPath: f.dir.data.path + "/.snapshots/services.snap"))
+        #expect(!FileManager.default.fileExists(atPath: f.dir.data.path + "/.snapshots/services.json"), "binary only")
     }
+
+    // MARK: Binary snapshot
+
+    /// Forty plaza days of receipts of every kind across New Year (2026-12-01 to 2027-01-09),
+    /// an override each fourth day and three voids (one on a day whose receipts have left the
+    /// state): the state keeps 31 days of receipts and 40 days of totals.
+    func busyDesk() throws -> PaidServicesDesk {
+        let desk = try PaidServicesDesk(context: f.context)
+        for day in 0..<40 {
+            let morning = at(2026, 12, 1, 9) + Int64(day) * 86400
+            f.clock.set(morning)
+            try copies(desk, 1 + day % 7, tendered: "10", customer: "顾客\(day)")
+            f.clock.set(morning + 3600)
+            let r: ServiceReceipt
+            switch day % 4 {
+            case 0: r = try desk.issue(.init(kind: .fax, quantity: "2", statedFee: "4", tendered: "5", note: "发往广州"), by: f.clerk)
+            case 1: r = try desk.issue(.init(kind: .giftWrap, quantity: "1", statedFee: "10", tendered: "20", customer: "欧阳娜娜"), by: f.clerk)
+            case 2: r = try desk.issue(.init(kind: .typing, quantity: "3", statedFee: "15", tendered: "15", note: "简历打字"), by: f.clerk)
+            default: r = try desk.issue(.init(kind: .giftWrap, quantity: "2", statedFee: "16", tendered: "20", customer: "刘洋",
+                                              overrideReason: "礼盒自带丝带，减价"), by: f.lead)
+            }
+            if [2, 10, 39].contains(day) {
+                f.later(minutes: 15)
+                try desk.void(.init(number: r.number.description, reason: "顾客取消"), by: f.lead)
+            }
+        }
+        return desk
+    }
+
+    @Test func theBinarySnapshotKeepsEveryFieldAndAlwaysTheSameBytes() throws {
+        let state = try busyDesk().state
+        #expect(state.lastSerial == [2026: 62, 2027: 18])
+        #expect(state.dayTotals.count == 40 && state.numbersByDay.count == Int(PaidServicesState.keptDays))
+        #expect(state.receipts.count == 62 && state.receipts.values.filter(\.isVoid).count == 2)
+        #expect(state.receipts.values.contains { $0.isOverride })
+        let bytes = encoded(state)
+        let back = try decoded(bytes)
+        #expect(back == state)
+        #expect(back.numbersByDay == state.numbersByDay, "each day's numbers, in order")
+        #expect(encoded(state) == bytes && encoded(back) == bytes, "the same state, the same bytes")
+        #expect(try PaidServicesState(snapshot: state.snapshot()) == back, "the JSON snapshot and the binary one agree")
+        #expect(try decoded(encoded(PaidServicesState())) == PaidServicesState())
+    }
+
+    @Test func aDaysTotalsWithoutSomeKindsReadBackWithThemAtZero() throws {
+        var s = ServicesSummary()
+        s.byKind = [.fax: ServiceKindTotals(issued: 3, voided: 1, fee: Money(yuan: 4), voidedFee: Money(yuan: 2))]
+        var e = SnapshotEncoder()
+        s.encode(to: &e)
+        let back = try SnapshotDecoder.decode(e.bytes) { try ServicesSummary(from: &$0) }
+        #expect(back == ServicesSummary(byKind: s.byKind) && back.byKind.count == PaidServiceKind.allCases.count)
+    }
+
+    @Test func theDeskReopensFromTheBinarySnapshotAsFromAFullReplay() throws {
+        let desk = try busyDesk()
+        try desk.book.saveSnapshot()
+        f.clock.set(at(2027, 1, 10, 9))
+        let r = try desk.issue(.init(kind: .fax, quantity: "1", statedFee: "2", tendered: "2"), by: f.clerk)
+        try copies(desk, 4, tendered: "2")
+        try desk.void(.init(number: r.number.description, reason: "传真号码错误"), by: f.lead)
+        let live = desk.state
+        try desk.book.close()
+        let fromSnapshot = try PaidServicesDesk(context: f.context)
+        #expect(fromSnapshot.book.openedFromSnapshot)
+        #expect(fromSnapshot.state == live)
+        let replayed = try PaidServicesDesk(context: f.context, useSnapshot: false)
+        #expect(!replayed.book.openedFromSnapshot && replayed.state == live)
+    }
+
+    @Test func aCutOrFlippedSnapshotNeverCrashesAndTheBookIsReplayed() throws {
+        let desk = try busyDesk()
+        let saved = desk.state
+        try desk.book.saveSnapshot()
+        f.clock.set(at(2027, 1, 10, 9))
+        try copies(desk, 4, tendered: "2")
+        let live = desk.state
+        try desk.book.close()
+
+        // The state's bytes: cut anywhere they never decode; flipped they throw or decode, never crash.
+        let bytes = encoded(saved)
+        for cut in [0, 1, 2, 10, bytes.count / 3, bytes.count / 2, bytes.count - 2, bytes.count - 1] {
+            #expect(throws: SnapshotDecodingError.self, "cut at \(cut)") { try decoded(Array(bytes.prefix(cut))) }
+        }
+        var refused = 0
+        for i in bytes.indices {
+            for mask: UInt8 in [0x80, 0xFF] {
+                var b = bytes
+                b[i] ^= mask
+                if (try? decoded(b)) == nil { refused += 1 }
+            }
+        }
+        #expect(refused > 0)
+
+        // Through the desk: a damaged file is left aside and the book replayed.
+        let path = f.dir.data.path + "/.snapshots/services.snap"
+        let file = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        let name = Array("欧阳娜娜".utf8)
+        let inName = try #require((0...(file.count - name.count)).first { file[$0..<($0 + name.count)].elementsEqual(name) })
+        var damaged: [[UInt8]] = [0, 5, file.count / 4, file.count / 2, file.count - 1].map { Array(file.prefix($0)) }
+        for (i, mask): (Int, UInt8) in [(file.count - 1, 0x80), (inName + 1, 0x80), (inName, 0xFF)] {
+            var b = file
+            b[i] ^= mask
+            damaged.append(b)
+        }
+        for b in damaged {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(b)))
+            let reopened = try PaidServicesDesk(context: f.context)
+            #expect(!reopened.book.openedFromSnapshot)
+            #expect(reopened.state == live)
+            try reopened.book.close()
+        }
+        // Any other flipped byte: opening never crashes, and a snapshot refused means a full replay.
+        for i in stride(from: 0, to: file.count, by: 37) {
+            var b = file
+            b[i] ^= 0xFF
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(b)))
+            let reopened = try PaidServicesDesk(context: f.context)
+            if !reopened.book.openedFromSnapshot { #expect(reopened.state == live) }
+            try reopened.book.close()
+        }
+    }
+}
+
+private func encoded(_ state: PaidServicesState) -> [UInt8] {
+    var e = SnapshotEncoder()
+    state.encode(to: &e)
+    return e.bytes
+}
+
+private func decoded(_ bytes: [UInt8]) throws -> PaidServicesState {
+    try SnapshotDecoder.decode(bytes) { try PaidServicesState(from: &$0) }
 }

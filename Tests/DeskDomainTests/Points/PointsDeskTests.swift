@@ -300,7 +300,7 @@ private let zhangID = "310101199003074562"
         try desk.book.saveSnapshot()
         let bytes = try #require(FileManager.default.contents(atPath: f.dir.data.path + "/2026/points.jsonl"))
         let text = String(decoding: bytes, as: UTF8.self)
-        let snapshot = String(decoding: FileManager.default.contents(atPath: f.dir.data.path + "/.snapshots/points.json") ?? Data(), as: UTF8.self)
+        let snapshot = String(decoding: FileManager.default.contents(atPath: f.dir.data.path + "/.snapshots/points.snap") ?? Data(), as: UTF8.self)
         #expect(!snapshot.isEmpty)
         for secret in [wangID, liID, "13812345678", "13900001111", "19491231", "199101010"] {
             #expect(!text.contains(secret) && !snapshot.contains(secret), "\(secret) leaked")
@@ -369,6 +369,10 @@ private let zhangID = "310101199003074562"
         #expect(try PointsState(snapshot: live.snapshot()) == live)
         #expect(try PointsState(snapshot: liveAfter.snapshot()) == liveAfter)
         #expect(try PointsState(snapshot: PointsState().snapshot()) == PointsState())
+        #expect(try decoded(encoded(live)) == live && (try decoded(encoded(liveAfter))) == liveAfter)
+        #expect(try decoded(encoded(PointsState())) == PointsState())
+        #expect(FileManager.default.fileExists(atPath: f.dir.data.path + "/.snapshots/points.snap"))
+        #expect(!FileManager.default.fileExists(atPath: f.dir.data.path + "/.snapshots/points.json"), "binary only")
     }
 
     @Test func balancesCarryIntoTheNextYear() throws {
@@ -382,10 +386,127 @@ private let zhangID = "310101199003074562"
         #expect(reopened.state == desk.state)
         #expect(try reopened.history(of: "PC00010001").first?.year == 2027)
     }
+
+    // MARK: Binary snapshot
+
+    /// A desk with every kind of movement, Chinese names and shops, a card with more
+    /// movements than it keeps, a loss and reissue, and a card left reported lost.
+    func busyDesk() throws -> PointsDesk {
+        let desk = try PointsDesk(context: f.context)
+        try desk.enrol(enrolForm(), by: f.clerk)
+        try desk.enrol(enrolForm(card: "PC00010002", name: "李娜", phone: "13900001111", id: liID, form: "F-0002", receipt: "Z-77"), by: f.clerk)
+        try desk.enrol(enrolForm(card: "PC00010003", name: "欧阳子涵", phone: "13700000000", id: zhangID, form: "f-0003",
+                                 shop: "海底捞火锅", receipt: "HD-2026-0301", amount: "368"), by: f.clerk)
+        for i in 1...60 {
+            f.later(minutes: 1)
+            try desk.backfill(backfill("PC00010002", shop: i % 2 == 0 ? "优衣库" : "Ｕｎｉｑｌｏ 旗舰店", receipt: "R-\(i)",
+                                       amount: "\(20 + i)"), by: f.clerk)
+        }
+        try desk.redeem(.init(cardNumber: "PC00010002", points: "300", purpose: "停车券三张"), by: f.clerk)
+        try desk.adjust(.init(cardNumber: "PC00010003", points: "-18", reason: "重复补录更正"), by: f.lead)
+        try desk.backfill(backfill("PC00010001", receipt: "778812"), by: f.clerk)
+        try desk.reportLost(.init(idNumber: wangID, note: "商场内遗失"), by: f.clerk)
+        f.later(days: 1)
+        try desk.reissue(.init(idNumber: wangID, newCardNumber: "PC00020001", note: "挂失后补卡"), by: f.clerk)
+        try desk.backfill(backfill("PC00020001", shop: "星巴克", receipt: "A-0092", date: "2026-03-02", amount: "45.5"), by: f.clerk)
+        try desk.reportLost(.init(cardNumber: "PC00010003", idNumber: zhangID, note: "钱包被盗"), by: f.clerk)
+        return desk
+    }
+
+    @Test func theBinarySnapshotKeepsEveryFieldAndAlwaysTheSameBytes() throws {
+        let state = try busyDesk().state
+        #expect(state.cards.count == 4 && state.usedReceipts.count == 65 && state.lostCount == 2 && state.reissuedCount == 1)
+        #expect(state.cards["PC00010002"]?.history.count == PointsState.historyLength)
+        #expect(state.cards["PC00010001"]?.status == .replaced && state.cards["PC00010003"]?.status == .lost)
+        let bytes = encoded(state)
+        let back = try decoded(bytes)
+        #expect(back == state)
+        #expect(encoded(state) == bytes && encoded(back) == bytes, "the same state, the same bytes")
+        #expect(back.cards["PC00010003"]?.holderName == "欧阳子涵" && back.cards["PC00020001"]?.replaces == "PC00010001")
+        #expect(back.usedReceipts[TextKey(PointsReceipt.key(shop: "Ｕｎｉｑｌｏ 旗舰店", number: "R-1"))] == "PC00010002")
+        #expect(back.cardByForm[PointsReceipt.normalize("F-0003")] == "PC00010003")
+        #expect(try PointsState(snapshot: state.snapshot()) == back, "the JSON snapshot and the binary one agree")
+    }
+
+    @Test func theDeskReopensFromTheBinarySnapshotAsFromAFullReplay() throws {
+        let desk = try busyDesk()
+        try desk.book.saveSnapshot()
+        try desk.redeem(.init(cardNumber: "PC00020001", points: "100", purpose: "电影票"), by: f.clerk)
+        try desk.reissue(.init(cardNumber: "PC00010003", idNumber: zhangID, newCardNumber: "PC00020003"), by: f.clerk)
+        let live = desk.state
+        try desk.book.close()
+        let fromSnapshot = try PointsDesk(context: f.context)
+        #expect(fromSnapshot.book.openedFromSnapshot)
+        #expect(fromSnapshot.state == live)
+        let replayed = try PointsDesk(context: f.context, useSnapshot: false)
+        #expect(!replayed.book.openedFromSnapshot && replayed.state == live)
+    }
+
+    @Test func aCutOrFlippedSnapshotNeverCrashesAndTheBookIsReplayed() throws {
+        let desk = try busyDesk()
+        let saved = desk.state
+        try desk.book.saveSnapshot()
+        try desk.adjust(.init(cardNumber: "PC00010002", points: "7", reason: "活动赠送"), by: f.lead)
+        let live = desk.state
+        try desk.book.close()
+
+        // The state's bytes: cut anywhere they never decode; flipped they throw or decode, never crash.
+        let bytes = encoded(saved)
+        for cut in [0, 1, 2, 10, bytes.count / 3, bytes.count / 2, bytes.count - 2, bytes.count - 1] {
+            #expect(throws: SnapshotDecodingError.self, "cut at \(cut)") { try decoded(Array(bytes.prefix(cut))) }
+        }
+        var refused = 0
+        for i in bytes.indices {
+            for mask: UInt8 in [0x80, 0xFF] {
+                var b = bytes
+                b[i] ^= mask
+                if (try? decoded(b)) == nil { refused += 1 }
+            }
+        }
+        #expect(refused > 0)
+
+        // Through the desk: a damaged file is left aside and the book replayed.
+        let path = f.dir.data.path + "/.snapshots/points.snap"
+        let file = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        let name = Array("欧阳子涵".utf8)
+        let inName = try #require((0...(file.count - name.count)).first { file[$0..<($0 + name.count)].elementsEqual(name) })
+        var damaged: [[UInt8]] = [0, 5, file.count / 4, file.count / 2, file.count - 1].map { Array(file.prefix($0)) }
+        for (i, mask): (Int, UInt8) in [(file.count - 1, 0x80), (inName + 1, 0x80), (inName, 0xFF)] {
+            var b = file
+            b[i] ^= mask
+            damaged.append(b)
+        }
+        for b in damaged {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(b)))
+            let reopened = try PointsDesk(context: f.context)
+            #expect(!reopened.book.openedFromSnapshot)
+            #expect(reopened.state == live)
+            try reopened.book.close()
+        }
+        // Any other flipped byte: opening never crashes, and a snapshot refused means a full replay.
+        for i in stride(from: 0, to: file.count, by: 41) {
+            var b = file
+            b[i] ^= 0xFF
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(b)))
+            let reopened = try PointsDesk(context: f.context)
+            if !reopened.book.openedFromSnapshot { #expect(reopened.state == live) }
+            try reopened.book.close()
+        }
+    }
 }
 
 /// The lines of the points book of 2026.
 private func readLedger(_ f: DeskFixture) -> [String] {
     let bytes = FileManager.default.contents(atPath: f.dir.data.path + "/2026/points.jsonl") ?? Data()
     return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+private func encoded(_ state: PointsState) -> [UInt8] {
+    var e = SnapshotEncoder()
+    state.encode(to: &e)
+    return e.bytes
+}
+
+private func decoded(_ bytes: [UInt8]) throws -> PointsState {
+    try SnapshotDecoder.decode(bytes) { try PointsState(from: &$0) }
 }

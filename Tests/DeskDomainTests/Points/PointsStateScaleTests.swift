@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import DeskDomain
 
-/// A big points state folds, snapshots and restores exactly and in reasonable time.
+/// A big points state folds, snapshots and restores exactly and in reasonable time (both
+/// the JSON snapshot and the binary one).
 ///
 /// A tenth of a busy year (50,000 cards, 200,000 used receipts), to spare the shared test
 /// machine; the full size was measured at about 17 s in a debug build (fold 9 s, most of it
@@ -38,6 +39,13 @@ import Testing
         let snap = state.snapshot()
         let restored = try PointsState(snapshot: snap)
         #expect(restored == state)
+        var e = SnapshotEncoder()
+        state.encode(to: &e)
+        let binary = try SnapshotDecoder.decode(e.bytes) { try PointsState(from: &$0) }
+        #expect(binary == state)
+        var again = SnapshotEncoder()
+        binary.encode(to: &again)
+        #expect(again.bytes == e.bytes, "the same state, the same bytes")
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 60, "took \(seconds) s")
     }
