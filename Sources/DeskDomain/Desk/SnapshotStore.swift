@@ -19,7 +19,8 @@ public enum SnapshotStore {
 
     static func binaryPath(_ book: BookName, _ data: DataDirectory) -> String { "\(data.path)/.snapshots/\(book.rawValue).snap" }
 
-    /// What a binary snapshot file starts with (then book, year, seq, hash, state).
+    /// What a binary snapshot file starts with (then the SHA-256 of the rest, and book, year,
+    /// seq, hash and state).
     static let magic = Array("plazadesk snapshot 1\n".utf8)
 
     /// Reads a snapshot; nil when absent or unreadable.
@@ -47,10 +48,14 @@ public enum SnapshotStore {
     }
 
     static func loadBinary(book: BookName, data: DataDirectory, as type: any SnapshotCoding.Type) -> Loaded<any SnapshotCoding>? {
-        guard let contents = FileManager.default.contents(atPath: binaryPath(book, data)), contents.count > magic.count else { return nil }
+        guard let contents = FileManager.default.contents(atPath: binaryPath(book, data)), contents.count > magic.count + 32 else { return nil }
         let bytes = [UInt8](contents)
         guard bytes.starts(with: magic) else { return nil }
-        return try? SnapshotDecoder.decode(Array(bytes[magic.count...])) { d in
+        // The SHA-256 of everything after it: a changed byte anywhere means replaying instead.
+        let payload = Array(bytes[(magic.count + 32)...])
+        let stored = bytes[magic.count..<(magic.count + 32)].withUnsafeBytes { ChainHash(bytes: $0) }
+        guard payload.withUnsafeBytes({ ChainHash.sha256($0) }) == stored else { return nil }
+        return try? SnapshotDecoder.decode(payload) { d in
             guard try d.string() == book.rawValue else { throw SnapshotDecodingError("another book's snapshot") }
             let year = try d.intValue(), seq = try d.int()
             guard let hash = ChainHash(hex: try d.string()) else { throw SnapshotDecodingError("hash") }
@@ -70,7 +75,8 @@ public enum SnapshotStore {
             e.int(seq)
             e.string(hash.hex)
             binary.encode(to: &e)
-            bytes = magic + e.bytes
+            let digest = e.bytes.withUnsafeBytes { ChainHash.sha256($0) }
+            bytes = magic + digest.bytes + e.bytes
             final = binaryPath(book, data)
         } else {
             let value: JSONValue = ["book": .string(book.rawValue), "year": .int(Int64(year)), "seq": .int(seq),

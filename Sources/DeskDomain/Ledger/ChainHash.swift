@@ -24,6 +24,11 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
         self.init(w0: word(0), w1: word(8), w2: word(16), w3: word(24))
     }
 
+    /// The 32 raw bytes (what ``init(bytes:)`` reads).
+    var bytes: [UInt8] {
+        [w0, w1, w2, w3].flatMap { w in (0..<8).map { UInt8(truncatingIfNeeded: w >> (56 - 8 * UInt64($0))) } }
+    }
+
     /// Parses 64 lower-case hex digits.
     public init?(hex: String) {
         var utf8 = Array(hex.utf8)
