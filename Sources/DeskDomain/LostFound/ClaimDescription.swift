@@ -34,3 +34,30 @@ public struct ClaimDescription: Equatable, Sendable {
                   describedSeq: try o.int("describedSeq"))
     }
 }
+
+extension ClaimDescription: SnapshotCoding {
+    /// The fields of ``snapshot()``, in declaration order.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(claimant)
+        e.int(quantity)
+        e.string(colour)
+        e.string(features)
+        e.int(describedAt)
+        e.value(describedBy)
+        e.int(describedYear)
+        e.int(describedSeq)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        let claimant = try d.string()
+        let quantity = try d.intValue()
+        let colour = try d.string()
+        let features = try d.string()
+        let describedAt = try d.int()
+        let describedBy = try d.value(OperatorID.self)
+        let describedYear = try d.intValue()
+        let describedSeq = try d.int()
+        self.init(claimant: claimant, quantity: quantity, colour: colour, features: features, describedAt: describedAt,
+                  describedBy: describedBy, describedYear: describedYear, describedSeq: describedSeq)
+    }
+}

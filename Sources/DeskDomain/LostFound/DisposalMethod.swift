@@ -19,3 +19,8 @@ public enum DisposalMethod: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension DisposalMethod: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.raw(self) }
+    public init(from d: inout SnapshotDecoder) throws { self = try d.raw(Self.self) }
+}

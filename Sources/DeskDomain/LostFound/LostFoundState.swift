@@ -124,3 +124,64 @@ public struct LostFoundState: BookState {
         lastReportNumber = try numbers("lastReportNumber")
     }
 }
+
+extension LostFoundState: SnapshotCoding {
+    /// What ``snapshot()`` keeps, in the same order: the items in ledger order, the reports
+    /// by id, then the last tag and report numbers by year. The search is not written: it is
+    /// rebuilt from the items, as the JSON form does.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.array(itemsInLedgerOrder)
+        e.array(reports.keys.sorted()) { e, id in reports[id]!.encode(to: &e) }
+        Self.encode(lastTagNumber, to: &e)
+        Self.encode(lastReportNumber, to: &e)
+    }
+
+    /// Reads what ``encode(to:)`` wrote; items out of ledger order, a tag or report id seen
+    /// twice, or years out of order throw (the book is then replayed).
+    public init(from d: inout SnapshotDecoder) throws {
+        let itemCount = try d.count()
+        items.reserveCapacity(itemCount)
+        search.entries.reserveCapacity(itemCount)
+        var previous: (year: Int, seq: Int64) = (.min, .min)
+        for _ in 0..<itemCount {
+            let item = try LostItem(from: &d)
+            let at = (year: item.receivedYear, seq: item.receivedSeq)
+            guard previous <= at else { throw SnapshotDecodingError("items out of ledger order at \(item.tag)") }
+            previous = at
+            guard items.updateValue(item, forKey: item.tag) == nil else { throw SnapshotDecodingError("item \(item.tag) twice") }
+            search.add(item)
+        }
+        let reportCount = try d.count()
+        reports.reserveCapacity(reportCount)
+        var previousID: String?
+        for _ in 0..<reportCount {
+            let report = try LostReport(from: &d)
+            if let previousID, !(previousID < report.id) {
+                throw SnapshotDecodingError("reports out of order at \(report.id)")
+            }
+            previousID = report.id
+            reports[report.id] = report
+        }
+        lastTagNumber = try Self.numbers(&d)
+        lastReportNumber = try Self.numbers(&d)
+    }
+
+    /// A number by year, in year order.
+    static func encode(_ numbers: [Int: Int], to e: inout SnapshotEncoder) {
+        e.dictionary(numbers, key: { $0.int($1) }, value: { $0.int($1) })
+    }
+
+    static func numbers(_ d: inout SnapshotDecoder) throws -> [Int: Int] {
+        let n = try d.count()
+        var out: [Int: Int] = [:]
+        out.reserveCapacity(n)
+        var previous: Int?
+        for _ in 0..<n {
+            let year = try d.intValue()
+            if let previous, previous >= year { throw SnapshotDecodingError("years out of order at \(year)") }
+            previous = year
+            out[year] = try d.intValue()
+        }
+        return out
+    }
+}

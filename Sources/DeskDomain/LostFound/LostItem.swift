@@ -99,3 +99,63 @@ public struct LostItem: Equatable, Sendable {
         if let d = o.object["disposal"] { disposal = try LostItemDisposal(snapshot: d) }
     }
 }
+
+extension LostItem.Status: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.raw(self) }
+    public init(from d: inout SnapshotDecoder) throws { self = try d.raw(Self.self) }
+}
+
+extension LostItem: SnapshotCoding {
+    /// The fields of ``snapshot()``, in declaration order.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(tag)
+        e.value(category)
+        e.bool(valuable)
+        e.int(quantity)
+        e.string(colour)
+        e.string(brand)
+        e.string(features)
+        e.optional(amount)
+        e.int(foundAt)
+        e.string(foundPlace)
+        e.string(handedInBy)
+        e.string(storage)
+        e.int(receivedAt)
+        e.value(receivedBy)
+        e.int(receivedYear)
+        e.int(receivedSeq)
+        e.value(status)
+        e.optional(pendingDescription)
+        e.int(refusedClaims)
+        e.optional(claim)
+        e.optional(disposal)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        let tag = try d.string()
+        let category = try d.value(LostItemCategory.self)
+        let valuable = try d.bool()
+        let quantity = try d.intValue()
+        let colour = try d.string()
+        let brand = try d.string()
+        let features = try d.string()
+        let amount = try d.optional(of: Money.self)
+        let foundAt = try d.int()
+        let foundPlace = try d.string()
+        let handedInBy = try d.string()
+        let storage = try d.string()
+        let receivedAt = try d.int()
+        let receivedBy = try d.value(OperatorID.self)
+        let receivedYear = try d.intValue()
+        let receivedSeq = try d.int()
+        self.init(tag: tag, category: category, valuable: valuable, quantity: quantity, colour: colour, brand: brand,
+                  features: features, amount: amount, foundAt: foundAt, foundPlace: foundPlace, handedInBy: handedInBy,
+                  storage: storage, receivedAt: receivedAt, receivedBy: receivedBy, receivedYear: receivedYear,
+                  receivedSeq: receivedSeq)
+        status = try d.value(Status.self)
+        pendingDescription = try d.optional(of: ClaimDescription.self)
+        refusedClaims = try d.intValue()
+        claim = try d.optional(of: LostItemClaim.self)
+        disposal = try d.optional(of: LostItemDisposal.self)
+    }
+}

@@ -62,3 +62,8 @@ public enum LostItemCategory: String, CaseIterable, Sendable {
         String(s.lowercased().filter { $0 != " " && $0 != "\u{3000}" && $0 != "-" && $0 != "_" })
     }
 }
+
+extension LostItemCategory: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.raw(self) }
+    public init(from d: inout SnapshotDecoder) throws { self = try d.raw(Self.self) }
+}

@@ -35,3 +35,31 @@ public struct LostItemClaim: Equatable, Sendable {
                   claimedAt: try o.int("claimedAt"), releasedBy: try o.operatorID("releasedBy"))
     }
 }
+
+extension LostItemClaim: SnapshotCoding {
+    /// The fields of ``snapshot()``, in declaration order: the masked ID and its hash, never
+    /// the ID number.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(claimant)
+        e.string(idMasked)
+        e.string(idHash)
+        e.string(phoneMasked)
+        e.string(note)
+        e.optional(reportID)
+        e.int(claimedAt)
+        e.value(releasedBy)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        let claimant = try d.string()
+        let idMasked = try d.string()
+        let idHash = try d.string()
+        let phoneMasked = try d.string()
+        let note = try d.string()
+        let reportID = try d.optionalString()
+        let claimedAt = try d.int()
+        let releasedBy = try d.value(OperatorID.self)
+        self.init(claimant: claimant, idMasked: idMasked, idHash: idHash, phoneMasked: phoneMasked, note: note,
+                  reportID: reportID, claimedAt: claimedAt, releasedBy: releasedBy)
+    }
+}

@@ -27,3 +27,23 @@ public struct LostItemDisposal: Equatable, Sendable {
                   disposedAt: try o.int("disposedAt"), authorisedBy: try o.operatorID("authorisedBy"))
     }
 }
+
+extension LostItemDisposal: SnapshotCoding {
+    /// The fields of ``snapshot()``, in declaration order.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.value(method)
+        e.string(note)
+        e.bool(expired)
+        e.int(disposedAt)
+        e.value(authorisedBy)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        let method = try d.value(DisposalMethod.self)
+        let note = try d.string()
+        let expired = try d.bool()
+        let disposedAt = try d.int()
+        let authorisedBy = try d.value(OperatorID.self)
+        self.init(method: method, note: note, expired: expired, disposedAt: disposedAt, authorisedBy: authorisedBy)
+    }
+}

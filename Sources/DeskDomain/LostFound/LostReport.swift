@@ -71,3 +71,52 @@ public struct LostReport: Equatable, Sendable {
         foundTag = o.optionalString("foundTag")
     }
 }
+
+extension LostReport.Status: SnapshotCoding {
+    public func encode(to e: inout SnapshotEncoder) { e.raw(self) }
+    public init(from d: inout SnapshotDecoder) throws { self = try d.raw(Self.self) }
+}
+
+extension LostReport: SnapshotCoding {
+    /// The fields of ``snapshot()``, in declaration order.
+    public func encode(to e: inout SnapshotEncoder) {
+        e.string(id)
+        e.value(category)
+        e.string(description)
+        e.string(colour)
+        e.int(lostAt)
+        e.bool(lostTimeKnown)
+        e.string(lostPlace)
+        e.string(contact)
+        e.string(phoneMasked)
+        e.int(reportedAt)
+        e.value(reportedBy)
+        e.value(status)
+        e.optional(closedAt)
+        e.optional(closedBy)
+        e.string(closingNote)
+        e.optional(foundTag)
+    }
+
+    public init(from d: inout SnapshotDecoder) throws {
+        let id = try d.string()
+        let category = try d.value(LostItemCategory.self)
+        let description = try d.string()
+        let colour = try d.string()
+        let lostAt = try d.int()
+        let lostTimeKnown = try d.bool()
+        let lostPlace = try d.string()
+        let contact = try d.string()
+        let phoneMasked = try d.string()
+        let reportedAt = try d.int()
+        let reportedBy = try d.value(OperatorID.self)
+        self.init(id: id, category: category, description: description, colour: colour, lostAt: lostAt,
+                  lostTimeKnown: lostTimeKnown, lostPlace: lostPlace, contact: contact, phoneMasked: phoneMasked,
+                  reportedAt: reportedAt, reportedBy: reportedBy)
+        status = try d.value(Status.self)
+        closedAt = try d.optionalInt()
+        closedBy = try d.optional(of: OperatorID.self)
+        closingNote = try d.string()
+        foundTag = try d.optionalString()
+    }
+}
