@@ -64,17 +64,6 @@ public struct CashMovement: Equatable, Sendable {
     /// What it does to the drawer: positive in, negative out.
     public var signed: Money { direction == .paidIn ? amount : -amount }
 
-    func snapshot() -> JSONValue {
-        ["shift": .string(shift), "direction": .string(direction.rawValue), "amountFen": .int(amount.fen),
-         "reason": .string(reason), "at": .int(at), "by": .string(by.rawValue), "seq": .int(seq)]
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let d = Direction(rawValue: try o.string("direction")) else { throw SnapshotDecodingError("direction") }
-        self.init(shift: try o.string("shift"), direction: d, amount: Money(fen: try o.int("amountFen")),
-                  reason: try o.string("reason"), at: try o.int("at"), by: try o.operatorID("by"), seq: try o.int("seq"))
-    }
 }
 
 /// One shift at the desk: its opening float, cash paid in and out, and — once a lead has
@@ -130,25 +119,6 @@ public struct Shift: Equatable, Sendable {
             self.note = note; self.notes = notes
         }
 
-        func snapshot() -> JSONValue {
-            ["closedAt": .int(closedAt), "closedBy": .string(closedBy.rawValue), "closedYear": .int(Int64(closedYear)),
-             "closedSeq": .int(closedSeq), "seals": BookHead.json(seals), "expectedFen": .int(expected.fen),
-             "countedFen": .int(counted.fen), "differenceFen": .int(difference.fen), "note": .string(note),
-             "notes": .object(JSONObject(notes.map { (String($0.key), JSONValue.int(Int64($0.value))) }))]
-        }
-
-        init(snapshot v: JSONValue) throws {
-            let o = try SnapshotReader(v)
-            var notes: [Int64: Int] = [:]
-            for m in try o.object("notes").members {
-                guard let d = Int64(m.key), let n = m.value.intValue else { throw SnapshotDecodingError("notes") }
-                notes[d] = Int(n)
-            }
-            self.init(closedAt: try o.int("closedAt"), closedBy: try o.operatorID("closedBy"), closedYear: Int(try o.int("closedYear")),
-                      closedSeq: try o.int("closedSeq"), seals: BookHead.heads(try o.value("seals")),
-                      expected: Money(fen: try o.int("expectedFen")), counted: Money(fen: try o.int("countedFen")),
-                      difference: Money(fen: try o.int("differenceFen")), note: try o.string("note"), notes: notes)
-        }
     }
 
     public var isOpen: Bool { closing == nil }
@@ -169,22 +139,6 @@ public struct Shift: Equatable, Sendable {
         self.openedSeq = openedSeq; self.heads = heads; self.movements = movements; self.closing = closing
     }
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = ["id": .string(id), "floatFen": .int(float.fen), "openedAt": .int(openedAt),
-                             "openedBy": .string(openedBy.rawValue), "openedYear": .int(Int64(openedYear)),
-                             "openedSeq": .int(openedSeq), "heads": BookHead.json(heads),
-                             "movements": .array(movements.map { $0.snapshot() })]
-        if let closing { o["closing"] = closing.snapshot() }
-        return .object(o)
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        self.init(id: try o.string("id"), float: Money(fen: try o.int("floatFen")), openedAt: try o.int("openedAt"),
-                  openedBy: try o.operatorID("openedBy"), openedYear: Int(try o.int("openedYear")), openedSeq: try o.int("openedSeq"),
-                  heads: BookHead.heads(try o.value("heads")), movements: try o.array("movements").map(CashMovement.init(snapshot:)),
-                  closing: try o.object["closing"].map(Closing.init(snapshot:)))
-    }
 }
 
 /// Shift ids: `S-YYYYMMDD-N`, the plaza date the shift opened and its number that day.

@@ -49,23 +49,6 @@ public struct ShiftState: BookState {
         }
     }
 
-    public func snapshot() -> JSONValue {
-        var o: JSONObject = ["recent": .array(recent.map { $0.snapshot() }), "lastDay": .int(lastDay),
-                             "lastDayCount": .int(Int64(lastDayCount)), "openedCount": .int(Int64(openedCount)),
-                             "closedCount": .int(Int64(closedCount))]
-        if let open { o["open"] = open.snapshot() }
-        return .object(o)
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        recent = try o.array("recent").map(Shift.init(snapshot:))
-        if let s = o.object["open"] { open = try Shift(snapshot: s) }
-        lastDay = try o.int("lastDay")
-        lastDayCount = Int(try o.int("lastDayCount"))
-        openedCount = Int(try o.int("openedCount"))
-        closedCount = Int(try o.int("closedCount"))
-    }
 }
 
 extension ShiftState: SnapshotCoding {

@@ -5,15 +5,12 @@
 /// It ignores events it does not know (`ledger.recovered`, events of later versions).
 /// The same `apply` runs for events read at opening, events other consoles appended, and
 /// this console's own, so the live state and a replayed one cannot drift apart.
-public protocol BookState: Equatable, Sendable {
+/// Through ``SnapshotCoding`` it writes and reads its derived snapshot.
+public protocol BookState: Equatable, Sendable, SnapshotCoding {
     /// The state of an empty book.
     init()
     /// Folds one recorded event in.
     mutating func apply(_ record: LedgerRecord)
-    /// The state as a JSON value, for the derived snapshot.
-    func snapshot() -> JSONValue
-    /// Restores a state from ``snapshot()``; throws if it cannot.
-    init(snapshot: JSONValue) throws
 }
 
 /// A snapshot that could not be read back (it is derived data: the book is replayed).

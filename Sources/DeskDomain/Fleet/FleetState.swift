@@ -48,17 +48,6 @@ public struct FleetState: Equatable, Sendable {
         return name(prefix: prefix, number: n)
     }
 
-    func snapshot() -> JSONValue {
-        .object(JSONObject(statuses.map { ($0.key, JSONValue.string($0.value.rawValue)) }))
-    }
-
-    init(snapshot: JSONValue) throws {
-        guard let o = snapshot.objectValue else { throw SnapshotDecodingError("fleet") }
-        for m in o.members {
-            guard let s = m.value.stringValue.flatMap(Status.init(rawValue:)) else { throw SnapshotDecodingError("fleet status") }
-            statuses[m.key] = s
-        }
-    }
 }
 
 extension FleetState: SnapshotCoding {

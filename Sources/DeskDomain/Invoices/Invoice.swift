@@ -62,29 +62,6 @@ public struct Invoice: Equatable, Sendable {
     /// What red-letter invoices may still reverse.
     public var reversible: Money { original == nil && voidedAt == nil ? amount - reversed : .zero }
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = [
-            "code": .string(id.code), "number": .string(id.number), "kind": .string(kind.rawValue), "shop": .string(shop),
-            "receipts": .array(receipts.map { $0.snapshot() }), "buyerType": .string(buyerType.rawValue),
-            "buyerTitle": .string(buyerTitle), "amountFen": .int(amount.fen), "issuedAt": .int(issuedAt),
-            "issuedYear": .int(Int64(issuedYear)), "issuedSeq": .int(issuedSeq), "issuedBy": .string(issuedBy.rawValue),
-            "reversedFen": .int(reversed.fen),
-            "redLetters": .array(redLetters.map { .object($0.body()) }),
-        ]
-        if let taxpayerID { o["taxpayerID"] = .string(taxpayerID) }
-        if let creditCheckOverriddenBy { o["creditCheckOverriddenBy"] = .string(creditCheckOverriddenBy.rawValue) }
-        if let voidedAt { o["voidedAt"] = .int(voidedAt) }
-        if let voidedBy { o["voidedBy"] = .string(voidedBy.rawValue) }
-        if let voidReason { o["voidReason"] = .string(voidReason) }
-        if let original {
-            o["originalCode"] = .string(original.code)
-            o["originalNumber"] = .string(original.number)
-        }
-        if let reversalReason { o["reasonCode"] = .string(reversalReason.rawValue) }
-        if let note { o["note"] = .string(note) }
-        return .object(o)
-    }
-
     init(id: InvoiceNumber, kind: InvoiceKind, shop: String, receipts: [InvoiceReceipt], buyerType: InvoiceBuyerType,
          buyerTitle: String, taxpayerID: String?, creditCheckOverriddenBy: OperatorID?, amount: Money, issuedAt: Int64,
          issuedYear: Int, issuedSeq: Int64, issuedBy: OperatorID, original: InvoiceNumber? = nil,
@@ -96,33 +73,6 @@ public struct Invoice: Equatable, Sendable {
         self.original = original; self.reversalReason = reversalReason; self.note = note
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let kind = InvoiceKind(rawValue: try o.string("kind")) else { throw SnapshotDecodingError("kind") }
-        guard let buyerType = InvoiceBuyerType(rawValue: try o.string("buyerType")) else { throw SnapshotDecodingError("buyerType") }
-        var original: InvoiceNumber?
-        if let n = o.optionalString("originalNumber") { original = InvoiceNumber(code: o.optionalString("originalCode") ?? "", number: n) }
-        var reason: InvoiceReversalReason?
-        if let r = o.optionalString("reasonCode") {
-            guard let parsed = InvoiceReversalReason(rawValue: r) else { throw SnapshotDecodingError("reasonCode") }
-            reason = parsed
-        }
-        self.init(id: InvoiceNumber(code: try o.string("code"), number: try o.string("number")), kind: kind,
-                  shop: try o.string("shop"), receipts: try o.array("receipts").map(InvoiceReceipt.init(snapshot:)),
-                  buyerType: buyerType, buyerTitle: try o.string("buyerTitle"), taxpayerID: o.optionalString("taxpayerID"),
-                  creditCheckOverriddenBy: try o.optionalOperatorID("creditCheckOverriddenBy"),
-                  amount: Money(fen: try o.int("amountFen")), issuedAt: try o.int("issuedAt"),
-                  issuedYear: Int(try o.int("issuedYear")), issuedSeq: try o.int("issuedSeq"), issuedBy: try o.operatorID("issuedBy"),
-                  original: original, reversalReason: reason, note: o.optionalString("note"))
-        voidedAt = o.optionalInt("voidedAt")
-        voidedBy = try o.optionalOperatorID("voidedBy")
-        voidReason = o.optionalString("voidReason")
-        reversed = Money(fen: try o.int("reversedFen"))
-        redLetters = try o.array("redLetters").map { v in
-            guard let obj = v.objectValue, let n = InvoiceNumber(body: obj) else { throw SnapshotDecodingError("redLetters") }
-            return n
-        }
-    }
 }
 
 extension Invoice: SnapshotCoding {

@@ -132,7 +132,7 @@ public final class InvoiceDesk {
             var body = id.body()
             body["kind"] = .string(form.kind.rawValue)
             body["shop"] = .string(shop)
-            body["receipts"] = .array(receipts.map { $0.receipt.snapshot() })
+            body["receipts"] = .array(receipts.map { $0.receipt.eventBody })
             body["amountFen"] = .int(amount.fen)
             body["buyerType"] = .string(form.buyerType.rawValue)
             body["buyerTitle"] = .string(buyerTitle)

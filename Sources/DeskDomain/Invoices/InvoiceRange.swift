@@ -31,24 +31,11 @@ public struct InvoiceRange: Equatable, Sendable {
         code == self.code && first.utf8.count == self.first.utf8.count && !(last < self.first || first > self.last)
     }
 
-    func snapshot() -> JSONValue {
-        ["kind": .string(kind.rawValue), "code": .string(code), "first": .string(first), "last": .string(last),
-         "count": .int(Int64(count)), "used": .int(Int64(used)), "allocatedAt": .int(allocatedAt),
-         "allocatedBy": .string(allocatedBy.rawValue)]
-    }
-
     init(kind: InvoiceKind, code: String, first: String, last: String, count: Int, used: Int, allocatedAt: Int64, allocatedBy: OperatorID) {
         self.kind = kind; self.code = code; self.first = first; self.last = last; self.count = count; self.used = used
         self.allocatedAt = allocatedAt; self.allocatedBy = allocatedBy
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let kind = InvoiceKind(rawValue: try o.string("kind")) else { throw SnapshotDecodingError("kind") }
-        self.init(kind: kind, code: try o.string("code"), first: try o.string("first"), last: try o.string("last"),
-                  count: Int(try o.int("count")), used: Int(try o.int("used")), allocatedAt: try o.int("allocatedAt"),
-                  allocatedBy: try o.operatorID("allocatedBy"))
-    }
 }
 
 extension InvoiceRange: SnapshotCoding {

@@ -5,12 +5,8 @@ public struct InvoiceReceipt: Hashable, Sendable {
 
     public init(number: String, amount: Money) { self.number = number; self.amount = amount }
 
-    func snapshot() -> JSONValue { ["number": .string(number), "amountFen": .int(amount.fen)] }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        self.init(number: try o.string("number"), amount: Money(fen: try o.int("amountFen")))
-    }
+    /// As it stands in an `invoice.issued` event's `receipts`.
+    var eventBody: JSONValue { ["number": .string(number), "amountFen": .int(amount.fen)] }
 
     /// The key a receipt is known by, so the same paper typed twice is recognised: spaces
     /// dropped, full-width letters and digits made half-width, letters in capitals.

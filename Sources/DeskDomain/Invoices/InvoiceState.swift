@@ -111,27 +111,6 @@ public struct InvoiceState: BookState {
         invoices.values.filter { $0.id.number == number }.sorted { $0.id < $1.id }
     }
 
-    public func snapshot() -> JSONValue {
-        [
-            "ranges": .array(ranges.map { $0.snapshot() }),
-            "invoices": .array(invoices.values.map { $0.snapshot() }),
-            "issuedCount": .int(Int64(issuedCount)), "voidedCount": .int(Int64(voidedCount)),
-            "redLetterCount": .int(Int64(redLetterCount)),
-        ]
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        ranges = try o.array("ranges").map(InvoiceRange.init(snapshot:))
-        for item in try o.array("invoices") {
-            let invoice = try Invoice(snapshot: item)
-            invoices[invoice.id] = invoice
-            hold(invoice)
-        }
-        issuedCount = Int(try o.int("issuedCount"))
-        voidedCount = Int(try o.int("voidedCount"))
-        redLetterCount = Int(try o.int("redLetterCount"))
-    }
 }
 
 extension InvoiceState: SnapshotCoding {

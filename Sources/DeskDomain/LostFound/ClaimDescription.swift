@@ -13,12 +13,6 @@ public struct ClaimDescription: Equatable, Sendable {
     public var describedYear: Int
     public var describedSeq: Int64
 
-    func snapshot() -> JSONValue {
-        ["claimant": .string(claimant), "quantity": .int(Int64(quantity)), "colour": .string(colour),
-         "features": .string(features), "describedAt": .int(describedAt), "describedBy": .string(describedBy.rawValue),
-         "describedYear": .int(Int64(describedYear)), "describedSeq": .int(describedSeq)]
-    }
-
     init(claimant: String, quantity: Int, colour: String, features: String, describedAt: Int64, describedBy: OperatorID,
          describedYear: Int, describedSeq: Int64) {
         self.claimant = claimant; self.quantity = quantity; self.colour = colour; self.features = features
@@ -26,13 +20,6 @@ public struct ClaimDescription: Equatable, Sendable {
         self.describedSeq = describedSeq
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        self.init(claimant: try o.string("claimant"), quantity: Int(try o.int("quantity")), colour: try o.string("colour"),
-                  features: try o.string("features"), describedAt: try o.int("describedAt"),
-                  describedBy: try o.operatorID("describedBy"), describedYear: Int(try o.int("describedYear")),
-                  describedSeq: try o.int("describedSeq"))
-    }
 }
 
 extension ClaimDescription: SnapshotCoding {

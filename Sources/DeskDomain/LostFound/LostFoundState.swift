@@ -89,40 +89,6 @@ public struct LostFoundState: BookState {
         items.values.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) }
     }
 
-    public func snapshot() -> JSONValue {
-        func numbers(_ d: [Int: Int]) -> JSONValue {
-            .object(JSONObject(d.map { (String($0.key), JSONValue.int(Int64($0.value))) }))
-        }
-        return [
-            "items": .array(itemsInLedgerOrder.map { $0.snapshot() }),
-            "reports": .array(reports.keys.sorted().map { reports[$0]!.snapshot() }),
-            "lastTagNumber": numbers(lastTagNumber),
-            "lastReportNumber": numbers(lastReportNumber),
-        ]
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        for value in try o.array("items") {
-            let item = try LostItem(snapshot: value)
-            items[item.tag] = item
-        }
-        for item in itemsInLedgerOrder { search.add(item) }
-        for value in try o.array("reports") {
-            let report = try LostReport(snapshot: value)
-            reports[report.id] = report
-        }
-        func numbers(_ key: String) throws -> [Int: Int] {
-            var d: [Int: Int] = [:]
-            for m in try o.object(key).members {
-                guard let year = Int(m.key), let n = m.value.intValue else { throw SnapshotDecodingError("bad \(key)") }
-                d[year] = Int(n)
-            }
-            return d
-        }
-        lastTagNumber = try numbers("lastTagNumber")
-        lastReportNumber = try numbers("lastReportNumber")
-    }
 }
 
 extension LostFoundState: SnapshotCoding {

@@ -65,39 +65,6 @@ public struct LostItem: Equatable, Sendable {
         self.receivedSeq = receivedSeq
     }
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = [
-            "tag": .string(tag), "category": .string(category.rawValue), "valuable": .bool(valuable),
-            "quantity": .int(Int64(quantity)), "colour": .string(colour), "brand": .string(brand),
-            "features": .string(features), "foundAt": .int(foundAt), "foundPlace": .string(foundPlace),
-            "handedInBy": .string(handedInBy), "storage": .string(storage), "receivedAt": .int(receivedAt),
-            "receivedBy": .string(receivedBy.rawValue), "receivedYear": .int(Int64(receivedYear)),
-            "receivedSeq": .int(receivedSeq), "status": .string(status.rawValue), "refusedClaims": .int(Int64(refusedClaims)),
-        ]
-        if let amount { o["amountFen"] = .int(amount.fen) }
-        if let pendingDescription { o["pendingDescription"] = pendingDescription.snapshot() }
-        if let claim { o["claim"] = claim.snapshot() }
-        if let disposal { o["disposal"] = disposal.snapshot() }
-        return .object(o)
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let category = LostItemCategory(rawValue: try o.string("category")) else { throw SnapshotDecodingError("bad category") }
-        guard let status = Status(rawValue: try o.string("status")) else { throw SnapshotDecodingError("bad status") }
-        self.init(tag: try o.string("tag"), category: category, valuable: try o.bool("valuable"),
-                  quantity: Int(try o.int("quantity")), colour: try o.string("colour"), brand: try o.string("brand"),
-                  features: try o.string("features"), amount: o.optionalInt("amountFen").map(Money.init(fen:)),
-                  foundAt: try o.int("foundAt"), foundPlace: try o.string("foundPlace"),
-                  handedInBy: try o.string("handedInBy"), storage: try o.string("storage"),
-                  receivedAt: try o.int("receivedAt"), receivedBy: try o.operatorID("receivedBy"),
-                  receivedYear: Int(try o.int("receivedYear")), receivedSeq: try o.int("receivedSeq"))
-        self.status = status
-        refusedClaims = Int(try o.int("refusedClaims"))
-        if let d = o.object["pendingDescription"] { pendingDescription = try ClaimDescription(snapshot: d) }
-        if let c = o.object["claim"] { claim = try LostItemClaim(snapshot: c) }
-        if let d = o.object["disposal"] { disposal = try LostItemDisposal(snapshot: d) }
-    }
 }
 
 extension LostItem.Status: SnapshotCoding {

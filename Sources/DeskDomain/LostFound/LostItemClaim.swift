@@ -14,26 +14,12 @@ public struct LostItemClaim: Equatable, Sendable {
     /// The releasing clerk.
     public var releasedBy: OperatorID
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = ["claimant": .string(claimant), "idMasked": .string(idMasked), "idHash": .string(idHash),
-                             "phone": .string(phoneMasked), "note": .string(note), "claimedAt": .int(claimedAt),
-                             "releasedBy": .string(releasedBy.rawValue)]
-        if let reportID { o["report"] = .string(reportID) }
-        return .object(o)
-    }
-
     init(claimant: String, idMasked: String, idHash: String, phoneMasked: String, note: String, reportID: String?,
          claimedAt: Int64, releasedBy: OperatorID) {
         self.claimant = claimant; self.idMasked = idMasked; self.idHash = idHash; self.phoneMasked = phoneMasked
         self.note = note; self.reportID = reportID; self.claimedAt = claimedAt; self.releasedBy = releasedBy
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        self.init(claimant: try o.string("claimant"), idMasked: try o.string("idMasked"), idHash: try o.string("idHash"),
-                  phoneMasked: try o.string("phone"), note: try o.string("note"), reportID: o.optionalString("report"),
-                  claimedAt: try o.int("claimedAt"), releasedBy: try o.operatorID("releasedBy"))
-    }
 }
 
 extension LostItemClaim: SnapshotCoding {

@@ -10,22 +10,11 @@ public struct LostItemDisposal: Equatable, Sendable {
     /// The shift lead who authorised it.
     public var authorisedBy: OperatorID
 
-    func snapshot() -> JSONValue {
-        ["method": .string(method.rawValue), "note": .string(note), "expired": .bool(expired),
-         "disposedAt": .int(disposedAt), "authorisedBy": .string(authorisedBy.rawValue)]
-    }
-
     init(method: DisposalMethod, note: String, expired: Bool, disposedAt: Int64, authorisedBy: OperatorID) {
         self.method = method; self.note = note; self.expired = expired; self.disposedAt = disposedAt
         self.authorisedBy = authorisedBy
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let method = DisposalMethod(rawValue: try o.string("method")) else { throw SnapshotDecodingError("bad method") }
-        self.init(method: method, note: try o.string("note"), expired: try o.bool("expired"),
-                  disposedAt: try o.int("disposedAt"), authorisedBy: try o.operatorID("authorisedBy"))
-    }
 }
 
 extension LostItemDisposal: SnapshotCoding {

@@ -42,34 +42,6 @@ public struct LostReport: Equatable, Sendable {
         self.phoneMasked = phoneMasked; self.reportedAt = reportedAt; self.reportedBy = reportedBy
     }
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = [
-            "id": .string(id), "category": .string(category.rawValue), "description": .string(description),
-            "colour": .string(colour), "lostAt": .int(lostAt), "lostTimeKnown": .bool(lostTimeKnown),
-            "lostPlace": .string(lostPlace), "contact": .string(contact), "phone": .string(phoneMasked),
-            "reportedAt": .int(reportedAt), "reportedBy": .string(reportedBy.rawValue), "status": .string(status.rawValue),
-            "closingNote": .string(closingNote),
-        ]
-        if let closedAt { o["closedAt"] = .int(closedAt) }
-        if let closedBy { o["closedBy"] = .string(closedBy.rawValue) }
-        if let foundTag { o["foundTag"] = .string(foundTag) }
-        return .object(o)
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let category = LostItemCategory(rawValue: try o.string("category")) else { throw SnapshotDecodingError("bad category") }
-        guard let status = Status(rawValue: try o.string("status")) else { throw SnapshotDecodingError("bad status") }
-        self.init(id: try o.string("id"), category: category, description: try o.string("description"),
-                  colour: try o.string("colour"), lostAt: try o.int("lostAt"), lostTimeKnown: try o.bool("lostTimeKnown"),
-                  lostPlace: try o.string("lostPlace"), contact: try o.string("contact"), phoneMasked: try o.string("phone"),
-                  reportedAt: try o.int("reportedAt"), reportedBy: try o.operatorID("reportedBy"))
-        self.status = status
-        closedAt = o.optionalInt("closedAt")
-        closedBy = try o.optionalOperatorID("closedBy")
-        closingNote = try o.string("closingNote")
-        foundTag = o.optionalString("foundTag")
-    }
 }
 
 extension LostReport.Status: SnapshotCoding {

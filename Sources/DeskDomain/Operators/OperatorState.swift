@@ -32,17 +32,6 @@ public struct OperatorState: BookState {
     /// Active shift leads.
     public var activeLeads: [Operator] { operators.values.filter { $0.role == .lead && !$0.disabled } }
 
-    public func snapshot() -> JSONValue {
-        .array(operators.keys.sorted().map { operators[$0]!.snapshot() })
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        guard let items = v.arrayValue else { throw SnapshotDecodingError("operators") }
-        for item in items {
-            let o = try Operator(snapshot: item)
-            operators[o.id] = o
-        }
-    }
 }
 
 extension OperatorState: SnapshotCoding {

@@ -1,6 +1,6 @@
-// The paid-services state in the snapshot's binary form (``SnapshotCoding``): the same
-// fields the JSON snapshot keeps, in one fixed order. The numbers of each day's receipts
-// are not written: like the JSON init, decoding derives them from the receipts, in order.
+// The paid-services state in the snapshot's binary form (``SnapshotCoding``): its fields
+// in one fixed order. The numbers of each day's receipts are not written: decoding derives
+// them from the receipts, in order.
 
 extension ServiceReceiptNumber: SnapshotCoding {
     public func encode(to e: inout SnapshotEncoder) {

@@ -83,37 +83,4 @@ public struct PaidServicesState: BookState {
                               issuedAt: r.instant, plazaDay: plazaDay(r.instant, offsetSeconds: r.offsetSeconds), issuedBy: r.op)
     }
 
-    public func snapshot() -> JSONValue {
-        [
-            "receipts": .array(receipts.keys.sorted().map { receipts[$0]!.snapshot() }),
-            "lastSerial": .object(JSONObject(lastSerial.map { (String($0.key), JSONValue.int($0.value)) })),
-            "dayTotals": .array(dayTotals.keys.sorted().map { day in
-                let s = dayTotals[day]!
-                return ["day": .int(day),
-                        "kinds": .object(JSONObject(s.byKind.map { ($0.key.rawValue, $0.value.snapshot()) }))]
-            }),
-        ]
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        for item in try o.array("receipts") {
-            let r = try ServiceReceipt(snapshot: item)
-            receipts[r.number] = r
-        }
-        for n in receipts.keys.sorted() { numbersByDay[receipts[n]!.plazaDay, default: []].append(n) }
-        for m in try o.object("lastSerial").members {
-            guard let year = Int(m.key), let serial = m.value.intValue else { throw SnapshotDecodingError("lastSerial.\(m.key)") }
-            lastSerial[year] = serial
-        }
-        for item in try o.array("dayTotals") {
-            let d = try SnapshotReader(item)
-            var byKind: [PaidServiceKind: ServiceKindTotals] = [:]
-            for m in try d.object("kinds").members {
-                guard let kind = PaidServiceKind(rawValue: m.key) else { throw SnapshotDecodingError("dayTotals kind \(m.key)") }
-                byKind[kind] = try ServiceKindTotals(snapshot: m.value)
-            }
-            dayTotals[try d.int("day")] = ServicesSummary(byKind: byKind)
-        }
-    }
 }

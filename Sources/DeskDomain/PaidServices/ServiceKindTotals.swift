@@ -28,13 +28,4 @@ public struct ServiceKindTotals: Equatable, Sendable {
         voidedFee += f
     }
 
-    func snapshot() -> JSONValue {
-        ["issued": .int(Int64(issued)), "voided": .int(Int64(voided)), "feeFen": .int(fee.fen), "voidedFeeFen": .int(voidedFee.fen)]
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        self.init(issued: Int(try o.int("issued")), voided: Int(try o.int("voided")), fee: Money(fen: try o.int("feeFen")),
-                  voidedFee: Money(fen: try o.int("voidedFeeFen")))
-    }
 }

@@ -49,31 +49,4 @@ public struct ServiceReceipt: Equatable, Sendable {
         self.voidReason = voidReason
     }
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = [
-            "year": .int(Int64(number.year)), "serial": .int(number.serial), "seq": .int(seq), "kind": .string(kind.rawValue),
-            "quantity": .int(Int64(quantity)), "unitPriceFen": .int(unitPrice.fen), "quotedFeeFen": .int(quotedFee.fen),
-            "feeFen": .int(fee.fen), "tenderedFen": .int(tendered.fen), "changeFen": .int(change.fen),
-            "customer": .string(customer), "note": .string(note), "issuedAt": .int(issuedAt), "plazaDay": .int(plazaDay),
-            "issuedBy": .string(issuedBy.rawValue),
-        ]
-        if let overrideReason { o["overrideReason"] = .string(overrideReason) }
-        if let voidedAt { o["voidedAt"] = .int(voidedAt) }
-        if let voidedBy { o["voidedBy"] = .string(voidedBy.rawValue) }
-        if let voidReason { o["voidReason"] = .string(voidReason) }
-        return .object(o)
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let kind = PaidServiceKind(rawValue: try o.string("kind")) else { throw SnapshotDecodingError("kind is unknown") }
-        self.init(number: ServiceReceiptNumber(year: Int(try o.int("year")), serial: try o.int("serial")), seq: try o.int("seq"),
-                  kind: kind, quantity: Int(try o.int("quantity")), unitPrice: Money(fen: try o.int("unitPriceFen")),
-                  quotedFee: Money(fen: try o.int("quotedFeeFen")), fee: Money(fen: try o.int("feeFen")),
-                  overrideReason: o.optionalString("overrideReason"), tendered: Money(fen: try o.int("tenderedFen")),
-                  change: Money(fen: try o.int("changeFen")), customer: try o.string("customer"), note: try o.string("note"),
-                  issuedAt: try o.int("issuedAt"), plazaDay: try o.int("plazaDay"), issuedBy: try o.operatorID("issuedBy"),
-                  voidedAt: o.optionalInt("voidedAt"), voidedBy: try o.optionalOperatorID("voidedBy"),
-                  voidReason: o.optionalString("voidReason"))
-    }
 }

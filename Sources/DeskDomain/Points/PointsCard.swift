@@ -60,27 +60,4 @@ public struct PointsCard: Equatable, Sendable {
         self.memberSince = memberSince; self.replaces = replaces; self.replacedBy = replacedBy; self.history = history
     }
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = ["number": .string(number), "name": .string(holderName), "phone": .string(phoneMasked),
-                             "idMasked": .string(idMasked), "idHash": .string(idHash), "formNumber": .string(formNumber),
-                             "status": .string(status.rawValue), "balance": .int(balance), "issuedAt": .int(issuedAt),
-                             "issuedYear": .int(Int64(issuedYear)), "issuedSeq": .int(issuedSeq),
-                             "issuedBy": .string(issuedBy.rawValue), "memberSince": .int(memberSince),
-                             "history": .array(history.map { $0.snapshot() })]
-        if let replaces { o["replaces"] = .string(replaces) }
-        if let replacedBy { o["replacedBy"] = .string(replacedBy) }
-        return .object(o)
-    }
-
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        guard let status = Status(rawValue: try o.string("status")) else { throw SnapshotDecodingError("status is unknown") }
-        self.init(number: try o.string("number"), holderName: try o.string("name"), phoneMasked: try o.string("phone"),
-                  idMasked: try o.string("idMasked"), idHash: try o.string("idHash"), formNumber: try o.string("formNumber"),
-                  status: status, balance: try o.int("balance"), issuedAt: try o.int("issuedAt"),
-                  issuedYear: Int(try o.int("issuedYear")), issuedSeq: try o.int("issuedSeq"),
-                  issuedBy: try o.operatorID("issuedBy"), memberSince: try o.int("memberSince"),
-                  replaces: o.optionalString("replaces"), replacedBy: o.optionalString("replacedBy"),
-                  history: try o.array("history").map(PointsMovement.init(snapshot:)))
-    }
 }

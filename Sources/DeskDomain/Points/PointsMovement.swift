@@ -37,19 +37,4 @@ public struct PointsMovement: Equatable, Sendable {
         self.at = at; self.year = year; self.seq = seq; self.by = by
     }
 
-    /// Positional, `[kind, points, balance, detail, at, year, seq, by]`: a busy desk's
-    /// snapshot holds hundreds of thousands of these.
-    func snapshot() -> JSONValue {
-        [.string(kind.rawValue), .int(points), .int(balance), .string(detail), .int(at), .int(Int64(year)), .int(seq),
-         .string(by.rawValue)]
-    }
-
-    init(snapshot v: JSONValue) throws {
-        guard let a = v.arrayValue, a.count == 8, let kindText = a[0].stringValue, let kind = Kind(rawValue: kindText),
-              let points = a[1].intValue, let balance = a[2].intValue, let detail = a[3].stringValue, let at = a[4].intValue,
-              let year = a[5].intValue, let seq = a[6].intValue, let byText = a[7].stringValue, let by = try? OperatorID(byText) else {
-            throw SnapshotDecodingError("a movement is not [kind, points, balance, detail, at, year, seq, by]")
-        }
-        self.init(kind: kind, points: points, balance: balance, detail: detail, at: at, year: Int(year), seq: seq, by: by)
-    }
 }

@@ -1,7 +1,7 @@
 import Glibc
 
-// The points state in the snapshot's binary form (``SnapshotCoding``): the same fields the
-// JSON snapshot keeps, in one fixed order. A heavy year holds ~100,000 cards of up to 50
+// The points state in the snapshot's binary form (``SnapshotCoding``): its fields in one
+// fixed order. A heavy year holds ~100,000 cards of up to 50
 // movements each, so decoding reads straight into reserved arrays and dictionaries.
 
 extension PointsMovement: SnapshotCoding {

@@ -111,47 +111,4 @@ public struct PointsState: BookState {
     static func trim(_ history: inout [PointsMovement]) {
         if history.count > Self.historyLength { history.removeFirst(history.count - Self.historyLength) }
     }
-
-    public func snapshot() -> JSONValue {
-        [
-            "cards": .array(cards.keys.sorted().map { cards[$0]!.snapshot() }),
-            "cardByHolder": .array(cardByHolder.keys.sorted().map { [.string($0), .string(cardByHolder[$0]!)] }),
-            "usedReceipts": .array(usedReceipts.map { ($0.key.text, $0.value) }.sorted { $0.0 < $1.0 }.map { [.string($0.0), .string($0.1)] }),
-            "cardByForm": .array(cardByForm.keys.sorted().map { [.string($0), .string(cardByForm[$0]!)] }),
-            "enrolledCount": .int(Int64(enrolledCount)), "reissuedCount": .int(Int64(reissuedCount)),
-            "lostCount": .int(Int64(lostCount)),
-        ]
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        let list = try o.array("cards")
-        cards.reserveCapacity(list.count)
-        for item in list {
-            let card = try PointsCard(snapshot: item)
-            cards[card.number] = card
-        }
-        cardByHolder = try Self.pairs(o.array("cardByHolder"), "cardByHolder")
-        let used = try Self.pairs(o.array("usedReceipts"), "usedReceipts")
-        usedReceipts.reserveCapacity(used.count)
-        for (k, v) in used { usedReceipts[TextKey(k)] = v }
-        cardByForm = try Self.pairs(o.array("cardByForm"), "cardByForm")
-        enrolledCount = Int(try o.int("enrolledCount"))
-        reissuedCount = Int(try o.int("reissuedCount"))
-        lostCount = Int(try o.int("lostCount"))
-    }
-
-    /// A dictionary written as a list of `[key, value]` pairs (a JSON object of 200,000
-    /// members would be slow to build in canonical order).
-    static func pairs(_ list: [JSONValue], _ name: String) throws -> [String: String] {
-        var d: [String: String] = [:]
-        d.reserveCapacity(list.count)
-        for item in list {
-            guard let pair = item.arrayValue, pair.count == 2, let k = pair[0].stringValue, let v = pair[1].stringValue else {
-                throw SnapshotDecodingError("\(name) holds something that is not a pair of texts")
-            }
-            d[k] = v
-        }
-        return d
-    }
 }

@@ -12,15 +12,6 @@ public struct StrollerLoan: Equatable, Sendable {
     public var returnedBy: OperatorID?
     public var damaged: Bool
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = ["unit": .string(unit), "customer": .string(customer), "phone": .string(phoneMasked),
-                             "lentAt": .int(lentAt), "lentYear": .int(Int64(lentYear)), "lentSeq": .int(lentSeq),
-                             "lentBy": .string(lentBy.rawValue), "damaged": .bool(damaged)]
-        if let returnedAt { o["returnedAt"] = .int(returnedAt) }
-        if let returnedBy { o["returnedBy"] = .string(returnedBy.rawValue) }
-        return .object(o)
-    }
-
     init(unit: String, customer: String, phoneMasked: String, lentAt: Int64, lentYear: Int, lentSeq: Int64,
          lentBy: OperatorID, returnedAt: Int64? = nil, returnedBy: OperatorID? = nil, damaged: Bool = false) {
         self.unit = unit; self.customer = customer; self.phoneMasked = phoneMasked; self.lentAt = lentAt
@@ -28,13 +19,6 @@ public struct StrollerLoan: Equatable, Sendable {
         self.returnedBy = returnedBy; self.damaged = damaged
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        self.init(unit: try o.string("unit"), customer: try o.string("customer"), phoneMasked: try o.string("phone"),
-                  lentAt: try o.int("lentAt"), lentYear: Int(try o.int("lentYear")), lentSeq: try o.int("lentSeq"),
-                  lentBy: try o.operatorID("lentBy"), returnedAt: o.optionalInt("returnedAt"),
-                  returnedBy: try o.optionalOperatorID("returnedBy"), damaged: try o.bool("damaged"))
-    }
 }
 
 extension StrollerLoan: SnapshotCoding {

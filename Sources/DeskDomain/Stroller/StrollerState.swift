@@ -42,28 +42,6 @@ public struct StrollerState: BookState {
         }
     }
 
-    public func snapshot() -> JSONValue {
-        [
-            "fleet": fleet.snapshot(),
-            "out": .array(out.keys.sorted().map { out[$0]!.snapshot() }),
-            "history": .object(JSONObject(history.map { ($0.key, JSONValue.array($0.value.map { $0.snapshot() })) })),
-            "lentCount": .int(Int64(lentCount)), "returnedCount": .int(Int64(returnedCount)),
-        ]
-    }
-
-    public init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        fleet = try FleetState(snapshot: try o.value("fleet"))
-        for item in try o.array("out") {
-            let loan = try StrollerLoan(snapshot: item)
-            out[loan.unit] = loan
-        }
-        for m in try o.object("history").members {
-            history[m.key] = try (m.value.arrayValue ?? []).map(StrollerLoan.init(snapshot:))
-        }
-        lentCount = Int(try o.int("lentCount"))
-        returnedCount = Int(try o.int("returnedCount"))
-    }
 }
 
 extension StrollerState: FleetLoanState {

@@ -43,19 +43,6 @@ public struct UmbrellaLoan: Equatable, Sendable {
     /// Paid by the customer on top of the deposit, when the charge was larger.
     public var paidOnTop: Money
 
-    func snapshot() -> JSONValue {
-        var o: JSONObject = ["unit": .string(unit), "depositCard": .string(depositCard), "depositFen": .int(deposit.fen),
-                             "customer": .string(customer), "phone": .string(phoneMasked), "lentAt": .int(lentAt),
-                             "lentYear": .int(Int64(lentYear)), "lentSeq": .int(lentSeq), "lentBy": .string(lentBy.rawValue),
-                             "damaged": .bool(damaged), "chargeFen": .int(charge.fen), "refundFen": .int(refund.fen),
-                             "paidOnTopFen": .int(paidOnTop.fen)]
-        if lost { o["lost"] = .bool(true) }  // only when true: snapshots from before lost returns still read
-        if let endedAt { o["endedAt"] = .int(endedAt) }
-        if let endedBy { o["endedBy"] = .string(endedBy.rawValue) }
-        if let ending { o["ending"] = .string(ending.rawValue) }
-        return .object(o)
-    }
-
     init(unit: String, depositCard: String, deposit: Money, customer: String, phoneMasked: String, lentAt: Int64,
          lentYear: Int, lentSeq: Int64, lentBy: OperatorID, endedAt: Int64? = nil, endedBy: OperatorID? = nil,
          ending: Ending? = nil, damaged: Bool = false, lost: Bool = false, charge: Money = .zero, refund: Money = .zero, paidOnTop: Money = .zero) {
@@ -65,22 +52,6 @@ public struct UmbrellaLoan: Equatable, Sendable {
         self.damaged = damaged; self.lost = lost; self.charge = charge; self.refund = refund; self.paidOnTop = paidOnTop
     }
 
-    init(snapshot v: JSONValue) throws {
-        let o = try SnapshotReader(v)
-        var ending: Ending?
-        if let e = o.optionalString("ending") {
-            guard let parsed = Ending(rawValue: e) else { throw SnapshotDecodingError("ending") }
-            ending = parsed
-        }
-        self.init(unit: try o.string("unit"), depositCard: try o.string("depositCard"),
-                  deposit: Money(fen: try o.int("depositFen")), customer: try o.string("customer"),
-                  phoneMasked: try o.string("phone"), lentAt: try o.int("lentAt"), lentYear: Int(try o.int("lentYear")),
-                  lentSeq: try o.int("lentSeq"), lentBy: try o.operatorID("lentBy"), endedAt: o.optionalInt("endedAt"),
-                  endedBy: try o.optionalOperatorID("endedBy"), ending: ending, damaged: try o.bool("damaged"),
-                  lost: o.object["lost"]?.boolValue ?? false,
-                  charge: Money(fen: try o.int("chargeFen")), refund: Money(fen: try o.int("refundFen")),
-                  paidOnTop: Money(fen: try o.int("paidOnTopFen")))
-    }
 }
 
 extension UmbrellaLoan: SnapshotCoding {

@@ -201,8 +201,8 @@ import Testing
         #expect(fromSnapshot.book.openedFromSnapshot)
         #expect(fromSnapshot.state == liveAfter)
         #expect(live != liveAfter)
-        #expect(try InvoiceState(snapshot: live.snapshot()) == live)
-        #expect(try InvoiceState(snapshot: liveAfter.snapshot()) == liveAfter)
+        #expect(try roundTrip(live) == live)
+        #expect(try roundTrip(liveAfter) == liveAfter)
         #expect(liveAfter.receiptsInvoiced.count == 12 - 2 - 2 + 1 + 1)
     }
 }

@@ -37,8 +37,8 @@ import Testing
         let fromSnapshot = try LostFoundDesk(context: f.context)
         #expect(fromSnapshot.book.openedFromSnapshot)
         #expect(fromSnapshot.state == liveAfter)
-        #expect(try LostFoundState(snapshot: live.snapshot()) == live)
-        #expect(try LostFoundState(snapshot: liveAfter.snapshot()) == liveAfter)
+        #expect(try roundTrip(live) == live)
+        #expect(try roundTrip(liveAfter) == liveAfter)
         #expect(fromSnapshot.search(query: "第3个").map(\.tag) == [tags[2]])
         #expect(fromSnapshot.state.items[tags[2]]?.pendingDescription?.claimant == "张伟")
     }

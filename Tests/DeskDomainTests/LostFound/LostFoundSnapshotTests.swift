@@ -93,7 +93,6 @@ import Testing
         #expect(decoded.search == live.search, "the search is rebuilt in ledger order")
         #expect(Self.encode(live) == bytes)
         #expect(Self.encode(decoded) == bytes)
-        #expect(try LostFoundState(snapshot: live.snapshot()) == decoded, "the same state as the JSON form")
 
         // A state replayed in another order of dictionary inserts still writes the same bytes.
         try busy.desk.book.close()
@@ -174,55 +173,18 @@ import Testing
             try desk.book.close()
         }
 
-        // Damage the magic, the book name, year, seq and hash, and the first item's category:
-        // none of them is trusted. (Header: magic, name "lostfound" after its length, year in
-        // two bytes, seq in one, the hash's 64 hex digits after a two-byte length.)
+        // Any byte changed — the magic, the checksum, the header (book, year, seq, hash) or
+        // the state, say the first item's category — and the snapshot is not trusted: the
+        // book is replayed to the live state.
         let wallet = Array("wallet".utf8)
         let category = try #require(saved.indices.first { saved[$0...].starts(with: wallet) })
-        let detected = [0, magic - 1, magic, magic + 1, magic + 10, magic + 11, magic + 13, magic + 15,
-                        magic + 50, category, category + 5]
-        for at in detected {
+        for at in Array(stride(from: 0, to: saved.count, by: 5)) + [magic - 1, magic + 40, magic + 45, category, category + 5] {
             var damaged = saved
             damaged[at] ^= 0x01
             f.dir.write(path, damaged)
             let desk = try LostFoundDesk(context: f.context)
             #expect(!desk.book.openedFromSnapshot, "damaged at \(at)")
             #expect(desk.state == live, "damaged at \(at)")
-            try desk.book.close()
-        }
-
-        // The seq with its sign bit flipped (a seq ≤ 0): the ledger does not check the hash of
-        // a seq ≤ 0 (BookWriter: `skipSeq > 0`), so the snapshot is used and its whole year is
-        // replayed on top of it. The state is right here only because the one 2027 event (an
-        // intake) is ignored the second time; a refused claim would be counted twice.
-        do {
-            var damaged = saved
-            damaged[magic + 12] ^= 0x01
-            f.dir.write(path, damaged)
-            let desk = try LostFoundDesk(context: f.context)
-            withKnownIssue("SnapshotStore/BookWriter accept a snapshot seq ≤ 0 without checking the ledger") {
-                #expect(!desk.book.openedFromSnapshot, "seq damaged")
-            }
-            #expect(desk.state == live)
-            try desk.book.close()
-        }
-
-        // Any byte: the desk opens, and whenever it replays it has the live state. (A flip
-        // inside a text or a number can read as another plausible state: the snapshot has no
-        // checksum, see the known issue.)
-        for at in stride(from: 0, to: saved.count, by: 5) {
-            var damaged = saved
-            damaged[at] ^= 0xFF
-            f.dir.write(path, damaged)
-            let desk = try LostFoundDesk(context: f.context)
-            if !desk.book.openedFromSnapshot {
-                #expect(desk.state == live, "damaged at \(at)")
-            } else {
-                withKnownIssue("the .snap file has no checksum: a damaged text or number can read as a plausible state",
-                               isIntermittent: true) {
-                    #expect(desk.state == live, "damaged at \(at), opened from the snapshot")
-                }
-            }
             try desk.book.close()
         }
     }

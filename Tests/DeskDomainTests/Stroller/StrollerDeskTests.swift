@@ -96,6 +96,6 @@ import Testing
         #expect(fromSnapshot.book.openedFromSnapshot)
         #expect(fromSnapshot.state == liveAfter)
         #expect(live != liveAfter)
-        #expect(try StrollerState(snapshot: live.snapshot()) == live)
+        #expect(try roundTrip(live) == live)
     }
 }
