@@ -92,9 +92,8 @@ public struct LostFoundState: BookState {
 }
 
 extension LostFoundState: SnapshotCoding {
-    /// What ``snapshot()`` keeps, in the same order: the items in ledger order, the reports
-    /// by id, then the last tag and report numbers by year. The search is not written: it is
-    /// rebuilt from the items, as the JSON form does.
+    /// The items in ledger order, the reports by id, then the last tag and report numbers by
+    /// year. The search is not written: it is rebuilt from the items.
     public func encode(to e: inout SnapshotEncoder) {
         e.array(itemsInLedgerOrder)
         e.array(reports.keys.sorted()) { e, id in reports[id]!.encode(to: &e) }
