@@ -23,7 +23,7 @@ public struct ClaimDescription: Equatable, Sendable {
 }
 
 extension ClaimDescription: SnapshotCoding {
-    /// The fields of ``snapshot()``, in declaration order.
+    /// Every stored field, in declaration order.
     public func encode(to e: inout SnapshotEncoder) {
         e.string(claimant)
         e.int(quantity)

@@ -73,7 +73,7 @@ extension LostItem.Status: SnapshotCoding {
 }
 
 extension LostItem: SnapshotCoding {
-    /// The fields of ``snapshot()``, in declaration order.
+    /// Every stored field, in declaration order.
     public func encode(to e: inout SnapshotEncoder) {
         e.string(tag)
         e.value(category)

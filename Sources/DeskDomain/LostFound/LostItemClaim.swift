@@ -23,7 +23,7 @@ public struct LostItemClaim: Equatable, Sendable {
 }
 
 extension LostItemClaim: SnapshotCoding {
-    /// The fields of ``snapshot()``, in declaration order: the masked ID and its hash, never
+    /// Every stored field, in declaration order: the masked ID and its hash, never
     /// the ID number.
     public func encode(to e: inout SnapshotEncoder) {
         e.string(claimant)

@@ -18,7 +18,7 @@ public struct LostItemDisposal: Equatable, Sendable {
 }
 
 extension LostItemDisposal: SnapshotCoding {
-    /// The fields of ``snapshot()``, in declaration order.
+    /// Every stored field, in declaration order.
     public func encode(to e: inout SnapshotEncoder) {
         e.value(method)
         e.string(note)

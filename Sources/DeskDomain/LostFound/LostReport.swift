@@ -50,7 +50,7 @@ extension LostReport.Status: SnapshotCoding {
 }
 
 extension LostReport: SnapshotCoding {
-    /// The fields of ``snapshot()``, in declaration order.
+    /// Every stored field, in declaration order.
     public func encode(to e: inout SnapshotEncoder) {
         e.string(id)
         e.value(category)
