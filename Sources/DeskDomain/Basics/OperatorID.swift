@@ -41,7 +41,9 @@ extension OperatorID: SnapshotCoding {
     /// Checked as when typed: a snapshot is read, not trusted.
     public init(from d: inout SnapshotDecoder) throws {
         let text = try d.string()
+        if let last = d.lastOperator, last.rawValue == text { self = last; return }
         guard let id = try? OperatorID(text) else { throw SnapshotDecodingError("'\(text)' is not an operator id") }
+        d.lastOperator = id
         self = id
     }
 }

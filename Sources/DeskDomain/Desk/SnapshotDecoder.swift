@@ -7,15 +7,18 @@ public struct SnapshotDecoder {
     let base: UnsafePointer<UInt8>
     let end: Int
     var i = 0
+    /// The operator read last: most fields that name one name the same few clerks.
+    var lastOperator: OperatorID?
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
         end = buffer.count
     }
 
-    /// Decodes `bytes` with `body`, which must read all of them.
-    public static func decode<T>(_ bytes: [UInt8], _ body: (inout SnapshotDecoder) throws -> T) throws -> T {
-        try bytes.withUnsafeBufferPointer { buf in
+    /// Decodes `bytes` (from offset `from`) with `body`, which must read all of them.
+    public static func decode<T>(_ bytes: [UInt8], from: Int = 0, _ body: (inout SnapshotDecoder) throws -> T) throws -> T {
+        try bytes.withUnsafeBufferPointer { whole in
+            let buf = UnsafeBufferPointer(rebasing: whole[from...])
             var d = SnapshotDecoder(buf)
             let v = try body(&d)
             guard d.i == d.end else { throw SnapshotDecodingError("\(d.end - d.i) bytes left over") }

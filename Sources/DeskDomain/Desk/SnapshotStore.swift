@@ -23,14 +23,14 @@ public enum SnapshotStore {
 
     /// Reads a snapshot; nil when absent, unreadable, damaged or of another book.
     public static func load<S: BookState>(book: BookName, data: DataDirectory, as: S.Type) -> Loaded<S>? {
-        guard let contents = FileManager.default.contents(atPath: path(book, data)), contents.count > magic.count + 32 else { return nil }
-        let bytes = [UInt8](contents)
-        guard bytes.starts(with: magic) else { return nil }
+        guard let file = try? POSIXFile.readAll(path(book, data)), file.count > magic.count + 32, file.starts(with: magic) else {
+            return nil
+        }
         // The SHA-256 of everything after it: a changed byte anywhere means replaying instead.
-        let payload = Array(bytes[(magic.count + 32)...])
-        let stored = bytes[magic.count..<(magic.count + 32)].withUnsafeBytes { ChainHash(bytes: $0) }
-        guard payload.withUnsafeBytes({ ChainHash.sha256($0) }) == stored else { return nil }
-        return try? SnapshotDecoder.decode(payload) { d in
+        let start = magic.count + 32
+        let stored = file[magic.count..<start].withUnsafeBytes { ChainHash(bytes: $0) }
+        guard file[start...].withUnsafeBytes({ ChainHash.sha256($0) }) == stored else { return nil }
+        return try? SnapshotDecoder.decode(file, from: start) { d in
             guard try d.string() == book.rawValue else { throw SnapshotDecodingError("another book's snapshot") }
             let year = try d.intValue(), seq = try d.int()
             guard seq >= 1 else { throw SnapshotDecodingError("a snapshot is taken after a line, seq 1 or more") }

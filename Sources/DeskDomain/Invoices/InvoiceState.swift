@@ -82,9 +82,9 @@ public struct InvoiceState: BookState {
         ranges[i].used = max(ranges[i].used, offset + 1)
     }
 
-    mutating func hold(_ invoice: Invoice) {
+    mutating func hold(_ invoice: Invoice, normalizedShop: String? = nil) {
         guard invoice.isLive else { return }
-        let shop = InvoiceReceipt.normalize(invoice.shop)
+        let shop = normalizedShop ?? InvoiceReceipt.normalize(invoice.shop)
         for r in invoice.receipts { receiptsInvoiced[InvoiceReceipt.key(normalizedShop: shop, number: r.number)] = invoice.id }
     }
 
@@ -124,10 +124,14 @@ extension InvoiceState: SnapshotCoding {
         ranges = try d.array()
         let n = try d.count()
         invoices.reserveCapacity(n)
+        receiptsInvoiced.reserveCapacity(n)
+        var shops: [String: String] = [:]   // a plaza has few shops: normalise each name once
         for _ in 0..<n {
             let invoice = try Invoice(from: &d)
             invoices[invoice.id] = invoice
-            hold(invoice)
+            let shop = shops[invoice.shop] ?? InvoiceReceipt.normalize(invoice.shop)
+            shops[invoice.shop] = shop
+            hold(invoice, normalizedShop: shop)
         }
         issuedCount = try d.intValue()
         voidedCount = try d.intValue()
