@@ -59,6 +59,7 @@ public enum LedgerLine {
         let seq = try s.integer()
         guard seq >= 1 else { throw LineFault("seq must be 1 or more") }
         let decode = decodeAsked && seq > decodeAfterSeq
+        if decodeAsked && !decode { return try linked(p, count: n, seq: seq) }
         try s.expect(literal: #","at":"#)
         let atStart = s.i
         try s.skipString()
@@ -108,6 +109,27 @@ public enum LedgerLine {
                                   body: body, prev: prev, hash: stored)
         }
         return Parsed(seq: seq, prev: prev, hash: stored, record: record)
+    }
+
+    /// A line that a snapshot's state already holds (opening skips to the events after it):
+    /// its seq, `prev` and `hash` are read where they always stand and its hash is computed,
+    /// so the chain is checked as on every line; its fields, read when that state was built,
+    /// are not read again. (`verify` reads every field of every line.)
+    static func linked(_ p: UnsafePointer<UInt8>, count n: Int, seq: Int64) throws(LineFault) -> Parsed {
+        let hashStart = n - hashSuffixLength
+        var s = JSONScanner(p, from: hashStart - prevMemberLength, to: hashStart)
+        try s.expect(literal: #","prev":""#)
+        guard let prev = ChainHash(hexAt: p + s.i) else { throw LineFault("'prev' is not 64 lower-case hex digits") }
+        s.i += 64
+        try s.expect(UInt8(ascii: "\""))
+        var t = JSONScanner(p, from: hashStart, to: n)
+        try t.expect(literal: #","hash":""#)
+        guard let stored = ChainHash(hexAt: p + t.i) else { throw LineFault("'hash' is not 64 lower-case hex digits") }
+        t.i += 64
+        try t.expect(literal: #""}"#)
+        let computed = ChainHash.sha256(UnsafeRawBufferPointer(start: p, count: hashStart), then: UInt8(ascii: "}"))
+        guard computed == stored else { throw LineFault("hash does not match the line's content") }
+        return Parsed(seq: seq, prev: prev, hash: stored, record: nil)
     }
 
     /// The string whose opening quote is at `start`, reused from `strings` when it has no
