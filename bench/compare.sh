@@ -194,11 +194,13 @@ for line in open(sys.argv[1], encoding="utf-8"):
         account, amount = line.rstrip("\n").split("\t")
         bal[account] = int(-Decimal(amount) * 100)
 totals = json.load(open(sys.argv[2], encoding="utf-8"))["totals"]
-pairs = [("Income:Services", "serviceFeesFen"), ("Income:Forfeited", "depositsForfeitedFen"), ("Income:Damage", "damageChargesFen")]
+pairs = [("Income:Services", "serviceFeesFen"), ("Income:Forfeited", "depositsForfeitedFen"), ("Income:Damage", "damageChargesFen"),
+         ("Equity:Paid in", "paidInFen")]
 bad = [f"{a}={bal.get(a, 0)} vs {k}={totals.get(k)}" for a, k in pairs if bal.get(a, 0) != totals.get(k)]
-# Cash: ledger's Assets:Cash (a debit) against the report's cash movement of the year.
-if -bal.get("Assets:Cash", 0) != totals.get("cashMovementFen"):
-    bad.append(f"Assets:Cash={-bal.get('Assets:Cash', 0)} vs cashMovementFen={totals.get('cashMovementFen')}")
+# Debits (cash, paid out) against the report's cash movement of the year and its paid out.
+for account, key in [("Assets:Cash", "cashMovementFen"), ("Expenses:Paid out", "paidOutFen")]:
+    if -bal.get(account, 0) != totals.get(key):
+        bad.append(f"{account}={-bal.get(account, 0)} vs {key}={totals.get(key)}")
 print("true" if not bad else "false:" + ";".join(bad))
 PY
 )

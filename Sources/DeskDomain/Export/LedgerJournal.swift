@@ -7,7 +7,9 @@ import Glibc
 /// `Liabilities:Deposits`), refunded, kept for damage (`Income:Damage`, including what a
 /// customer paid on top of the deposit) or forfeited (`Income:Forfeited`), and paid-service
 /// fees (`Income:Services`; change handed back is not income, and a voided receipt is
-/// reversed). Deposits still held from earlier years open the year against
+/// reversed), and cash a shift lead paid into the drawer (`Equity:Paid in`) or out of it
+/// (`Expenses:Paid out`), so that `Assets:Cash` is the drawer's whole movement of the year,
+/// as `report --year` gives it. Deposits still held from earlier years open the year against
 /// `Equity:Opening Balances`. Amounts are `CNY 50.00`, exact to the fen; each transaction
 /// names its book and seq, and a comment gives the line's hash, so every figure can be
 /// traced to the ledger. Written streaming, one book after the other.
@@ -23,6 +25,8 @@ public struct LedgerJournal {
     public static let forfeited = "Income:Forfeited"
     public static let services = "Income:Services"
     public static let opening = "Equity:Opening Balances"
+    public static let paidIn = "Equity:Paid in"
+    public static let paidOut = "Expenses:Paid out"
 
     /// What was written: the sum of every account's postings in fen, and how many transactions.
     public struct Totals: Equatable, Sendable {
@@ -44,7 +48,7 @@ public struct LedgerJournal {
         let w = try HashingFileWriter(path: partial)
         var totals = Totals()
         w.write("; Plaza Desk customer-service desk: the money of \(year), for ledger-cli (ledger -f FILE bal).\n")
-        w.write("; From the umbrella and services books. Amounts in CNY, exact to the fen (1/100 yuan).\n")
+        w.write("; From the umbrella, services and shift books. Amounts in CNY, exact to the fen (1/100 yuan).\n")
         w.write("; Each transaction's code is (book seq) of its ledger line; the comment gives the line's hash.\n\n")
 
         let held = try depositsHeldBefore()
@@ -52,7 +56,7 @@ public struct LedgerJournal {
             emit(date: "\(year)-01-01", code: nil, payee: "Umbrella deposits still held from earlier years", note: nil,
                  [(Self.deposits, -held), (Self.opening, held)], to: w, totals: &totals)
         }
-        for book in [BookName.umbrella, .services] {
+        for book in [BookName.umbrella, .services, .shift] {
             let path = LedgerPaths.bookPath(data, year: year, book: book)
             guard POSIXFile.exists(path) else { continue }
             w.write("; ---- \(book) \(year) ----\n\n")
@@ -100,6 +104,10 @@ public struct LedgerJournal {
         case PaidServicesEvents.receiptVoided:
             payee = "Service receipt \(text("number")) voided"
             p = [(services, fen("feeFen")), (cash, -fen("feeFen"))]
+        case ShiftEvents.paid:
+            guard let m = CashMovement(r) else { return nil }
+            payee = "Shift \(clean(m.shift)) \(m.direction.name(.en)): \(clean(m.reason))"
+            p = m.direction == .paidIn ? [(cash, m.amount.fen), (paidIn, -m.amount.fen)] : [(paidOut, m.amount.fen), (cash, -m.amount.fen)]
         default:
             return nil
         }

@@ -81,18 +81,11 @@ public enum LedgerLine {
         } else {
             try s.skipObject(depth: 1)
         }
-        try s.expect(literal: #","prev":""#)
-        guard s.i == hashStart - 65 else { throw LineFault("'prev' is not where it belongs") }
-        guard let prev = ChainHash(hexAt: p + s.i) else { throw LineFault("'prev' is not 64 lower-case hex digits") }
-        s.i += 64
-        try s.expect(UInt8(ascii: "\""))
-        var t = JSONScanner(p, from: hashStart, to: n)
-        try t.expect(literal: #","hash":""#)
-        guard let stored = ChainHash(hexAt: p + t.i) else { throw LineFault("'hash' is not 64 lower-case hex digits") }
-        t.i += 64
-        try t.expect(literal: #""}"#)
-        let computed = ChainHash.sha256(UnsafeRawBufferPointer(start: p, count: hashStart), then: UInt8(ascii: "}"))
-        guard computed == stored else { throw LineFault("hash does not match the line's content") }
+        guard s.i == hashStart - prevMemberLength else {
+            try s.expect(literal: #","prev":""#)
+            throw LineFault("'prev' is not where it belongs")
+        }
+        let (prev, stored) = try chain(p, count: n)
         var record: LedgerRecord?
         if decode {
             let op = try plainString(p, at: opStart, strings: strings)
@@ -116,6 +109,13 @@ public enum LedgerLine {
     /// so the chain is checked as on every line; its fields, read when that state was built,
     /// are not read again. (`verify` reads every field of every line.)
     static func linked(_ p: UnsafePointer<UInt8>, count n: Int, seq: Int64) throws(LineFault) -> Parsed {
+        let (prev, hash) = try chain(p, count: n)
+        return Parsed(seq: seq, prev: prev, hash: hash, record: nil)
+    }
+
+    /// The line's `prev` and `hash` members, read where they always stand (the last
+    /// ``prevMemberLength`` + ``hashSuffixLength`` bytes), and the hash checked.
+    static func chain(_ p: UnsafePointer<UInt8>, count n: Int) throws(LineFault) -> (prev: ChainHash, hash: ChainHash) {
         let hashStart = n - hashSuffixLength
         var s = JSONScanner(p, from: hashStart - prevMemberLength, to: hashStart)
         try s.expect(literal: #","prev":""#)
@@ -129,7 +129,7 @@ public enum LedgerLine {
         try t.expect(literal: #""}"#)
         let computed = ChainHash.sha256(UnsafeRawBufferPointer(start: p, count: hashStart), then: UInt8(ascii: "}"))
         guard computed == stored else { throw LineFault("hash does not match the line's content") }
-        return Parsed(seq: seq, prev: prev, hash: stored, record: nil)
+        return (prev, stored)
     }
 
     /// The string whose opening quote is at `start`, reused from `strings` when it has no

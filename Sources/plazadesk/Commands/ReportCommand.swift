@@ -54,19 +54,8 @@ struct ReportCommand: ParsableCommand {
         }
         let language = lang.flatMap(Language.init(rawValue:)) ?? config.language
         if money, let year {
-            let figures: YearMoney
-            do {
-                figures = try YearMoney.read(year: year, data: dir, config: config)
-            } catch let f as DeskFailure {
-                throw fail(f.message(.en), code: 1)
-            } catch {
-                throw fail("\(error)", code: 1)
-            }
-            switch format {
-            case .json: print(CanonicalJSON.string(figures.json))
-            case .csv: print(figures.csv, terminator: "")
-            case .text: print(figures.text(language), terminator: "")
-            }
+            let figures = try reading { try YearMoney.read(year: year, data: dir, config: config) }
+            print(format: format, json: figures.json, csv: figures.csv, text: figures.text(language))
             return
         }
         let now = SystemClock().now()
@@ -81,18 +70,26 @@ struct ReportCommand: ParsableCommand {
             let c = config.time.civil(now)
             scope = .day(CivilTime(year: c.year, month: c.month, day: c.day))
         }
-        let report: ClosingReport
+        let report = try reading { try ClosingReader.report(scope, data: dir, config: config, now: now) }
+        print(format: format, json: report.json, csv: report.csv, text: report.text(language))
+    }
+
+    /// What reading the books gave, or exit 1 with why not (a damaged book, an unknown shift).
+    func reading<T>(_ read: () throws -> T) throws -> T {
         do {
-            report = try ClosingReader.report(scope, data: dir, config: config, now: now)
+            return try read()
         } catch let f as DeskFailure {
             throw fail(f.message(.en), code: 1)
         } catch {
             throw fail("\(error)", code: 1)
         }
+    }
+
+    func print(format: Format, json: JSONValue, csv: String, text: String) {
         switch format {
-        case .json: print(CanonicalJSON.string(report.json))
-        case .csv: print(report.csv, terminator: "")
-        case .text: print(report.text(language), terminator: "")
+        case .json: Swift.print(CanonicalJSON.string(json))
+        case .csv: Swift.print(csv, terminator: "")
+        case .text: Swift.print(text, terminator: "")
         }
     }
 }

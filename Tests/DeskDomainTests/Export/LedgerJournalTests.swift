@@ -49,14 +49,19 @@ import Testing
         try services.append(PaidServicesEvents.receiptIssued, ["number": "SR-2026-000002", "kind": "photocopy", "feeFen": 350, "tenderedFen": 350, "changeFen": 0], op: clerk)
         try services.append(PaidServicesEvents.receiptVoided, ["number": "SR-2026-000002", "receiptSeq": 2, "feeFen": 350], op: clerk)
         try services.close()
+        let shift = try BookWriter(data: dir.data, book: .shift, clock: clock)
+        try shift.append(ShiftEvents.paid, ["shift": "S-20260301-1", "direction": "in", "amountFen": 20000, "reason": "补零钱"], op: clerk)
+        try shift.append(ShiftEvents.paid, ["shift": "S-20260301-1", "direction": "out", "amountFen": 1200, "reason": "买胶带"], op: clerk)
+        try shift.close()
 
         let out = dir.path + "/2026.journal"
         let written = try LedgerJournal(data: dir.data, year: 2026).write(to: out)
         let read = Self.readJournal(try String(contentsOfFile: out, encoding: .utf8))
         #expect(read.unbalanced == 0)
-        #expect(read.transactions == 12 && written.transactions == 12)
-        // Cash: 5 deposits 250, refunds 50 + 30, 30 paid on top, fees 15 + 3.50 − 3.50.
-        let cash: Int64 = 25000 - 5000 - 3000 + 3000 + 1500
+        #expect(read.transactions == 14 && written.transactions == 14)
+        // Cash: 5 deposits 250, refunds 50 + 30, 30 paid on top, fees 15 + 3.50 − 3.50, 200 paid in, 12 paid out.
+        let cash: Int64 = 25000 - 5000 - 3000 + 3000 + 1500 + 20000 - 1200
+        #expect(read.totals[LedgerJournal.paidIn] == -20000 && read.totals[LedgerJournal.paidOut] == 1200)
         #expect(read.totals[LedgerJournal.cash] == cash, "\(read.totals)")
         #expect(read.totals[LedgerJournal.deposits] == -5000)                // U5 still out
         let damage: Int64 = -(2000 + 8000)
@@ -71,7 +76,7 @@ import Testing
         try ExportFixture.demoYear(dir, events: 3000, seed: 1)
         var expected: [String: Int64] = [:]
         var moneyEvents = 0
-        for book in [BookName.umbrella, .services] {
+        for book in [BookName.umbrella, .services, .shift] {
             _ = try BookScanner.scan(path: "\(dir.path)/2026/\(book.fileName)", startPrev: .zero, decode: true) { records in
                 for r in records {
                     let f = { (k: String) in r.body[k]?.intValue ?? 0 }
@@ -87,6 +92,9 @@ import Testing
                         expected["cash", default: 0] += f("feeFen"); expected["fees", default: 0] += f("feeFen")
                     case PaidServicesEvents.receiptVoided:
                         expected["cash", default: 0] -= f("feeFen"); expected["fees", default: 0] -= f("feeFen")
+                    case ShiftEvents.paid:
+                        let inward = r.body["direction"]?.stringValue == "in"
+                        expected["cash", default: 0] += inward ? f("amountFen") : -f("amountFen")
                     default: continue
                     }
                     moneyEvents += 1
