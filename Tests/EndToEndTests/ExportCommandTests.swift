@@ -131,8 +131,8 @@ import Testing
         let out = s.path + "/2026.journal"
         let r = try PlazaDeskProcess.run(["export", "--data", data, "--year", "2026", "--format", "ledger", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        var cash: Int64 = 0, fees: Int64 = 0
-        for book in ["umbrella", "services"] {
+        var cash: Int64 = 0, fees: Int64 = 0, paidOut: Int64 = 0
+        for book in ["umbrella", "services", "shift"] {
             _ = try BookScanner.scan(path: "\(data)/2026/\(book).jsonl", startPrev: .zero, decode: true) { records in
                 for e in records {
                     let f = { (k: String) in e.body[k]?.intValue ?? 0 }
@@ -141,6 +141,8 @@ import Testing
                     case UmbrellaEvents.returned, UmbrellaEvents.depositReleased: cash += f("paidOnTopFen") - f("refundFen")
                     case PaidServicesEvents.receiptIssued: cash += f("feeFen"); fees += f("feeFen")
                     case PaidServicesEvents.receiptVoided: cash -= f("feeFen"); fees -= f("feeFen")
+                    case ShiftEvents.paid where e.body["direction"]?.stringValue == "in": cash += f("amountFen")
+                    case ShiftEvents.paid: cash -= f("amountFen"); paidOut += f("amountFen")
                     default: break
                     }
                 }
@@ -152,6 +154,7 @@ import Testing
         let lines = bal.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.contains("\(yuan(cash))  Assets:Cash"), "\(bal.stdout)")
         #expect(lines.contains("\(yuan(-fees))  Income:Services"), "\(bal.stdout)")
+        #expect(paidOut > 0 && lines.contains("\(yuan(paidOut))  Expenses:Paid out"), "\(bal.stdout)")
         #expect(lines.last == "0", "the journal does not balance: \(bal.stdout)")
     }
 
