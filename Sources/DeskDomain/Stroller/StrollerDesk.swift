@@ -83,6 +83,15 @@ public final class StrollerDesk {
     /// Strollers out now, longest out first.
     public var unitsOut: [StrollerLoan] { state.out.values.sorted { ($0.lentAt, $0.unit) < ($1.lentAt, $1.unit) } }
 
+    /// How many minutes a stroller out now has been out.
+    public func minutesOut(_ loan: StrollerLoan) -> Int64 { max(0, book.context.now() - loan.lentAt) / 60 }
+
+    /// A unit's returned loans, newest first (the latest ``StrollerState/historyLength``).
+    public func history(of text: String) -> [StrollerLoan] {
+        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: config.strollerUnits) else { return [] }
+        return (state.history[unit] ?? []).reversed()
+    }
+
     /// Every unit of the fleet with its status.
     public var units: [(unit: String, status: FleetState.Status)] {
         FleetState.unitNames(prefix: Self.prefix, count: config.strollerUnits).map { ($0, state.fleet.status(of: $0)) }

@@ -17,6 +17,29 @@ import Testing
         #expect(desk.state.history["S003"]?.count == 1)
     }
 
+    @Test func unitsOutAreListedLongestFirstWithTheirTimeOut() throws {
+        let desk = try StrollerDesk(context: f.context)
+        for (unit, customer) in [("8", "王芳"), ("3", "李娜"), ("5", "张伟")] {
+            try desk.lend(.init(unit: unit, customer: customer, phone: "13812345678", noticeAcknowledged: true), by: f.clerk)
+            f.later(minutes: unit == "8" ? 10 : 5)
+        }
+        #expect(desk.unitsOut.map(\.unit) == ["S008", "S003", "S005"])
+        #expect(desk.unitsOut.map(desk.minutesOut) == [20, 10, 5])
+    }
+
+    @Test func historyKeepsTheLatestLoansOfAUnitNewestFirst() throws {
+        let desk = try StrollerDesk(context: f.context)
+        for i in 1...(StrollerState.historyLength + 2) {
+            try desk.lend(.init(unit: "2", customer: "顾客\(i)", phone: "13812345678", noticeAcknowledged: true), by: f.clerk)
+            f.later(minutes: 30)
+            try desk.giveBack(.init(unit: "2"), by: f.clerk)
+        }
+        let history = desk.history(of: "s2")
+        #expect(history.count == StrollerState.historyLength)
+        #expect(history.first?.customer == "顾客22" && history.last?.customer == "顾客3")
+        #expect(desk.history(of: "3").isEmpty && desk.history(of: "童车").isEmpty)
+    }
+
     @Test func aStrollerOutCannotBeLentTwiceEvenFromAnotherConsole() throws {
         let a = try StrollerDesk(context: f.context)
         let b = try StrollerDesk(context: f.context)
