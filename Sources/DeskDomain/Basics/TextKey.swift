@@ -20,10 +20,7 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func == (a: TextKey, b: TextKey) -> Bool {
-        guard a.digest == b.digest else { return false }
-        return a.text.utf8.withContiguousStorageIfAvailable { x in
-            b.text.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
-        }.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
+        a.digest == b.digest && a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(digest) }

@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         let language = lang.flatMap(Language.init(rawValue:)) ?? config.language
         if money, let year {
             let figures = try reading { try YearMoney.read(year: year, data: dir, config: config) }
-            print(format: format, json: figures.json, csv: figures.csv, text: figures.text(language))
+            emit(format: format, json: figures.json, csv: figures.csv, text: figures.text(language))
             return
         }
         let now = SystemClock().now()
@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
             scope = .day(CivilTime(year: c.year, month: c.month, day: c.day))
         }
         let report = try reading { try ClosingReader.report(scope, data: dir, config: config, now: now) }
-        print(format: format, json: report.json, csv: report.csv, text: report.text(language))
+        emit(format: format, json: report.json, csv: report.csv, text: report.text(language))
     }
 
     /// What reading the books gave, or exit 1 with why not (a damaged book, an unknown shift).
@@ -85,11 +85,12 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    func print(format: Format, json: JSONValue, csv: String, text: String) {
+    /// Prints what was read in the asked format.
+    func emit(format: Format, json: JSONValue, csv: String, text: String) {
         switch format {
-        case .json: Swift.print(CanonicalJSON.string(json))
-        case .csv: Swift.print(csv, terminator: "")
-        case .text: Swift.print(text, terminator: "")
+        case .json: print(CanonicalJSON.string(json))
+        case .csv: print(csv, terminator: "")
+        case .text: print(text, terminator: "")
         }
     }
 }
