@@ -111,10 +111,19 @@ row_cold_open() {
     local events=$1 data=$SCRATCH/year-$1
     local files=("$data"/2026/*.jsonl)
     cat "${files[@]}" > /dev/null    # the same warm page cache for everyone
-    TO=$SCRATCH/open-$events.json run_timed "open-$events" "$BIN" bench --data "$data" --only open --json
-    local replay open rss=$RSS
-    replay=$(jq .coldReplaySeconds "$SCRATCH/open-$events.json")
-    open=$(jq .coldOpenSeconds "$SCRATCH/open-$events.json")
+    # Two processes, so each has its own peak RSS: the full replay (which leaves the
+    # snapshots a clean close leaves), then the console's cold open from them.
+    TO=$SCRATCH/replay-$events.json run_timed "replay-$events" "$BIN" bench --data "$data" --only replay --json
+    local replay replayRSS=$RSS open
+    replay=$(jq .coldReplaySeconds "$SCRATCH/replay-$events.json")
+    # The best of three opens (as for the peers), with the highest peak RSS of the three.
+    local rss=0 o
+    for _ in 1 2 3; do
+        TO=$SCRATCH/open-$events.json run_timed "open-$events" "$BIN" bench --data "$data" --only open --json
+        o=$(jq .coldOpenSeconds "$SCRATCH/open-$events.json")
+        if [ -z "${open:-}" ] || awk -v a="$o" -v b="$open" 'BEGIN { exit !(a < b) }'; then open=$o; fi
+        [ "$RSS" -gt "$rss" ] && rss=$RSS
+    done
     best_of 3 "cat-$events" cat "${files[@]}"
     local cat=$T catRSS=$RSS
     run_timed "jq-$events" jq -c . "${files[@]}"
@@ -125,7 +134,7 @@ row_cold_open() {
     local r; r=$(ratio "$open" "$cat")
     local met=false
     [ "$(le "$open" 2)" = true ] && [ "$(le "$r" 40)" = true ] && met=true
-    row year="$events" row=cold_open unit=s plazadesk="$open" plazadeskFullReplay="$replay" rssKB="$rss" \
+    row year="$events" row=cold_open unit=s plazadesk="$open" plazadeskFullReplay="$replay" rssKB="$rss" replayRssKB="$replayRSS" \
         peer=cat peerValue="$cat" peerRssKB="$catRSS" ratio="$r" replayRatio="$(ratio "$replay" "$cat")" \
         peer2="jq -c ." peer2Value="$jqT" peer2RssKB="$jqRSS" ratio2="$(ratio "$open" "$jqT")" \
         target="<= 2 s and <= 40 x cat" met="$met"
@@ -301,7 +310,7 @@ def cpu():
 machine = {"nproc": os.cpu_count(), "memoryMB": meminfo(), "cpu": cpu(), "kernel": platform.release(),
            "swift": swift, "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
            "load1": round(os.getloadavg()[0], 2), "years": [int(y) for y in years.split()]}
-rss_max = max([r.get(k, 0) for r in rows for k in ("rssKB",)] + [0])
+rss_max = max([r.get(k, 0) for r in rows for k in ("rssKB", "replayRssKB")] + [0])
 summary = {"peakRssKB": rss_max, "peakRssTarget": "<= 300 MB (307200 kB)", "peakRssMet": rss_max <= 300 * 1024}
 json.dump({"machine": machine, "rows": rows, "summary": summary}, open(out_path, "w", encoding="utf-8"),
           ensure_ascii=False, indent=2)
@@ -319,7 +328,8 @@ for r in rows:
           f"{f(r['ratio']):>7} {r['rssKB'] / 1024:>7.1f} {r['target']:<34} {'yes' if r['met'] else 'NO'}")
     if "peer2" in r:
         print(f"{'':>8} {'':<16} {'':>11} {r['peer2']:<30} {f(r['peer2Value']) + unit:>11} {f(r['ratio2']):>7} "
-              f"{r['peer2RssKB'] / 1024:>7.1f}   (full replay, no snapshots: {f(r['plazadeskFullReplay'])} s)")
+              f"{r['peer2RssKB'] / 1024:>7.1f}   (full replay, no snapshots: {f(r['plazadeskFullReplay'])} s, "
+              f"{r.get('replayRssKB', 0) / 1024:.1f} MB)")
     if r["row"] == "search":
         print(f"{'':>8} {'':<16} domain p50 {f(r['plazadeskP50'])} ms, key to screen p50 {f(r['screenP50'])} ms "
               f"p99 {f(r['screenP99'])} ms; sqlite3 p50 {f(r['peerP50'])} ms")

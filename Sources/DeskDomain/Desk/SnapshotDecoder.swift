@@ -72,6 +72,29 @@ public struct SnapshotDecoder {
         return s
     }
 
+    /// Raw bytes written by ``SnapshotEncoder/blob(_:)``.
+    public mutating func blob() throws -> [UInt8] {
+        let n = try count()
+        defer { i += n }
+        return Array(UnsafeBufferPointer(start: base + i, count: n))
+    }
+
+    /// Numbers written by ``SnapshotEncoder/words(_:)``.
+    public mutating func words() throws -> [UInt32] {
+        let n = try int()
+        guard n >= 0, n <= Int64(end - i) / 4 else { throw SnapshotDecodingError("\(n) numbers with \(end - i) bytes left") }
+        let count = Int(n)
+        let from = base + i
+        i += 4 * count
+        return [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(start: from, count: 4 * count))
+            #if !_endian(little)
+            for k in 0..<count { out[k] = UInt32(littleEndian: out[k]) }
+            #endif
+            initialized = count
+        }
+    }
+
     public mutating func array<T>(_ read: (inout SnapshotDecoder) throws -> T) throws -> [T] {
         let n = try count()
         var out: [T] = []

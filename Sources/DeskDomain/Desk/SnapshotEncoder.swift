@@ -38,6 +38,23 @@ public struct SnapshotEncoder {
         }
     }
 
+    /// Raw bytes after their count.
+    public mutating func blob(_ b: [UInt8]) {
+        int(b.count)
+        bytes.append(contentsOf: b)
+    }
+
+    /// 32-bit numbers after their count, four little-endian bytes each: a block copy for
+    /// tables of numbers (``TextKeyTable``).
+    public mutating func words(_ w: [UInt32]) {
+        int(w.count)
+        #if _endian(little)
+        w.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for x in w { withUnsafeBytes(of: x.littleEndian) { bytes.append(contentsOf: $0) } }
+        #endif
+    }
+
     /// A count, then each element.
     public mutating func array<T>(_ a: [T], _ write: (inout SnapshotEncoder, T) -> Void) {
         int(a.count)

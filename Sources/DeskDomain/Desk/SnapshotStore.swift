@@ -18,8 +18,9 @@ public enum SnapshotStore {
     static func path(_ book: BookName, _ data: DataDirectory) -> String { "\(data.path)/.snapshots/\(book.rawValue).snap" }
 
     /// What a binary snapshot file starts with (then the SHA-256 of the rest, and book, year,
-    /// seq, hash and state).
-    static let magic = Array("plazadesk snapshot 1\n".utf8)
+    /// seq, hash and state). The number changes with the layout of any state, so a snapshot
+    /// an older build left is replayed over instead of misread.
+    static let magic = Array("plazadesk snapshot 2\n".utf8)
 
     /// Reads a snapshot; nil when absent, unreadable, damaged or of another book.
     public static func load<S: BookState>(book: BookName, data: DataDirectory, as: S.Type) -> Loaded<S>? {

@@ -102,7 +102,7 @@ public final class InvoiceDesk {
             let number = try FieldCheck.text(line.number, field: numberField, max: 40)
             let amount = try FieldCheck.money(line.amount, field: amountField)
             guard amount > .zero else { throw InvoiceError.amountNotPositive(field: amountField) }
-            guard seen.insert(InvoiceReceipt.key(shop: shop, number: number)).inserted else {
+            guard seen.insert(TextKey(InvoiceReceipt.key(shop: shop, number: number))).inserted else {
                 throw InvoiceError.receiptTwiceOnForm(field: numberField, receipt: number)
             }
             receipts.append((numberField, InvoiceReceipt(number: number, amount: amount)))

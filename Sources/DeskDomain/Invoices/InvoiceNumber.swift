@@ -19,6 +19,15 @@ public struct InvoiceNumber: Hashable, Comparable, Sendable, CustomStringConvert
 
     public static func < (a: InvoiceNumber, b: InvoiceNumber) -> Bool { (a.code, a.number) < (b.code, b.number) }
 
+    /// Code and number in one text (a value of ``InvoiceState/receiptsInvoiced``); neither
+    /// holds U+0001.
+    var key: String { code + "\u{1}" + number }
+
+    init?(key: String) {
+        guard let cut = key.firstIndex(of: "\u{1}") else { return nil }
+        self.init(code: String(key[..<cut]), number: String(key[key.index(after: cut)...]))
+    }
+
     func body(prefix: String = "") -> JSONObject {
         let c = prefix.isEmpty ? "code" : prefix + "Code"
         let n = prefix.isEmpty ? "number" : prefix + "Number"

@@ -10,13 +10,13 @@ public struct InvoiceReceipt: Hashable, Sendable {
 
     /// The key a receipt is known by, so the same paper typed twice is recognised: spaces
     /// dropped, full-width letters and digits made half-width, letters in capitals.
-    static func key(shop: String, number: String) -> TextKey {
+    static func key(shop: String, number: String) -> String {
         key(normalizedShop: normalize(shop), number: number)
     }
 
     /// The key, with the shop's part already normalised (an invoice's receipts share it).
-    static func key(normalizedShop shop: String, number: String) -> TextKey {
-        TextKey(shop + "\n" + normalize(number))
+    static func key(normalizedShop shop: String, number: String) -> String {
+        shop + "\n" + normalize(number)
     }
 
     static func normalize(_ text: String) -> String {

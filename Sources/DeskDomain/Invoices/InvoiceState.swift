@@ -6,8 +6,9 @@ public struct InvoiceState: BookState {
     /// Every invoice issued (ordinary and red-letter), by code and number, in the order issued.
     public var invoices = InvoiceTable()
     /// Receipts on a live invoice, by ``InvoiceReceipt/key(shop:number:)``: the invoice
-    /// holding each. Derived from ``invoices`` (not stored in the snapshot).
-    public private(set) var receiptsInvoiced: [TextKey: InvoiceNumber] = [:]
+    /// holding each (``InvoiceNumber/key``). Derived from ``invoices``; kept in the snapshot
+    /// so that opening does not build every key again.
+    public private(set) var receiptsInvoiced = TextKeyTable()
     public var issuedCount = 0
     public var voidedCount = 0
     public var redLetterCount = 0
@@ -82,17 +83,17 @@ public struct InvoiceState: BookState {
         ranges[i].used = max(ranges[i].used, offset + 1)
     }
 
-    mutating func hold(_ invoice: Invoice, normalizedShop: String? = nil) {
+    mutating func hold(_ invoice: Invoice) {
         guard invoice.isLive else { return }
-        let shop = normalizedShop ?? InvoiceReceipt.normalize(invoice.shop)
-        for r in invoice.receipts { receiptsInvoiced[InvoiceReceipt.key(normalizedShop: shop, number: r.number)] = invoice.id }
+        let shop = InvoiceReceipt.normalize(invoice.shop), id = invoice.id.key
+        for r in invoice.receipts { receiptsInvoiced[InvoiceReceipt.key(normalizedShop: shop, number: r.number)] = id }
     }
 
     mutating func release(_ invoice: Invoice) {
-        let shop = InvoiceReceipt.normalize(invoice.shop)
+        let shop = InvoiceReceipt.normalize(invoice.shop), id = invoice.id.key
         for r in invoice.receipts {
             let key = InvoiceReceipt.key(normalizedShop: shop, number: r.number)
-            if receiptsInvoiced[key] == invoice.id { receiptsInvoiced[key] = nil }
+            if receiptsInvoiced[key] == id { receiptsInvoiced[key] = nil }
         }
     }
 
@@ -103,7 +104,7 @@ public struct InvoiceState: BookState {
 
     /// The live invoice a receipt is on, if any.
     public func liveInvoice(shop: String, receipt: String) -> Invoice? {
-        receiptsInvoiced[InvoiceReceipt.key(shop: shop, number: receipt)].flatMap { invoices[$0] }
+        receiptsInvoiced[InvoiceReceipt.key(shop: shop, number: receipt)].flatMap(InvoiceNumber.init(key:)).flatMap { invoices[$0] }
     }
 
     /// Invoices with this number, under any code.
@@ -114,9 +115,10 @@ public struct InvoiceState: BookState {
 }
 
 extension InvoiceState: SnapshotCoding {
-    /// Ranges and invoices in the order issued; the receipts held are derived again.
+    /// Ranges and invoices in the order issued, the counts, and the receipts held.
     public func encode(to e: inout SnapshotEncoder) {
         e.array(ranges); e.array(invoices.values); e.int(issuedCount); e.int(voidedCount); e.int(redLetterCount)
+        receiptsInvoiced.encode(to: &e)
     }
 
     public init(from d: inout SnapshotDecoder) throws {
@@ -124,17 +126,13 @@ extension InvoiceState: SnapshotCoding {
         ranges = try d.array()
         let n = try d.count()
         invoices.reserveCapacity(n)
-        receiptsInvoiced.reserveCapacity(n)
-        var shops: [String: String] = [:]   // a plaza has few shops: normalise each name once
         for _ in 0..<n {
             let invoice = try Invoice(from: &d)
             invoices[invoice.id] = invoice
-            let shop = shops[invoice.shop] ?? InvoiceReceipt.normalize(invoice.shop)
-            shops[invoice.shop] = shop
-            hold(invoice, normalizedShop: shop)
         }
         issuedCount = try d.intValue()
         voidedCount = try d.intValue()
         redLetterCount = try d.intValue()
+        receiptsInvoiced = try TextKeyTable(from: &d)
     }
 }

@@ -39,7 +39,7 @@ public final class PointsDesk {
             if let held = state.currentCard(idHash: idHash) { throw PointsError.alreadyHasCard(number: held.number, status: held.status) }
             if state.cards[number] != nil { throw PointsError.cardNumberTaken(field: "cardNumber", number: number) }
             if let other = state.cardByForm[formKey] { throw PointsError.formNumberUsed(formNumber: formNumber, card: other) }
-            if let card = state.usedReceipts[TextKey(receipt.key)] { throw PointsError.receiptAlreadyUsed(card: card) }
+            if let card = state.usedReceipts[receipt.key] { throw PointsError.receiptAlreadyUsed(card: card) }
             try tx.append(PointsEvents.cardEnrolled, ["cardNumber": .string(number), "name": .string(name),
                                                       "phone": .string(phone.masked), "idMasked": .string(id.masked),
                                                       "idHash": .string(idHash), "formNumber": .string(formNumber),
@@ -58,7 +58,7 @@ public final class PointsDesk {
         guard receipt.amount >= Money(yuan: 1) else { throw PointsError.receiptEarnsNothing }
         try book.transaction { state, tx in
             _ = try Self.usableCard(state, number, field: "cardNumber")
-            if let card = state.usedReceipts[TextKey(receipt.key)] { throw PointsError.receiptAlreadyUsed(card: card) }
+            if let card = state.usedReceipts[receipt.key] { throw PointsError.receiptAlreadyUsed(card: card) }
             try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "backfill"), op: actor.id)
         }
         return book.state.cards[number]!.history.last!
@@ -172,7 +172,7 @@ public final class PointsDesk {
 
     /// The card a receipt earned points on, or nil if it has not.
     public func cardThatUsed(shop: String, receiptNumber: String) -> String? {
-        state.usedReceipts[TextKey(PointsReceipt.key(shop: shop, number: receiptNumber))]
+        state.usedReceipts[PointsReceipt.key(shop: shop, number: receiptNumber)]
     }
 
     /// Cards enrolled, reissued, reported lost, and active now.

@@ -67,19 +67,13 @@ extension PointsCard: SnapshotCoding {
 
 extension PointsState: SnapshotCoding {
     /// Cards (each keyed by its own number, so written once), holders' current cards, used
-    /// receipts, forms, then the three counts. Every dictionary in its keys' order, so the same
-    /// state always writes the same bytes.
+    /// receipts, forms, then the three counts. Every dictionary in its keys' order and the
+    /// used receipts in the order they were used, so the same state always writes the same bytes.
     public func encode(to e: inout SnapshotEncoder) {
         e.int(cards.count)
         for number in cards.keys.sorted() { cards[number]!.encode(to: &e) }
         e.dictionary(cardByHolder, key: { $0.string($1) }, value: { $0.string($1) })
-        // Keys by their UTF-8 bytes: TextKey tells apart texts that String's order holds equal
-        // (composed and decomposed spellings), and byte order is a total order on them.
-        e.int(usedReceipts.count)
-        for (key, card) in usedReceipts.sorted(by: { Self.bytesPrecede($0.key.text, $1.key.text) }) {
-            e.string(key.text)
-            e.string(card)
-        }
+        usedReceipts.encode(to: &e)
         e.dictionary(cardByForm, key: { $0.string($1) }, value: { $0.string($1) })
         e.int(enrolledCount)
         e.int(reissuedCount)
@@ -95,24 +89,11 @@ extension PointsState: SnapshotCoding {
             cards[card.number] = card
         }
         cardByHolder = try d.dictionary(key: { try $0.string() }, value: { try $0.string() })
-        // The digest is this process's hash of the text: rebuilt, never read.
-        usedReceipts = try d.dictionary(key: { TextKey(try $0.string()) }, value: { try $0.string() })
+        usedReceipts = try TextKeyTable(from: &d)
         cardByForm = try d.dictionary(key: { try $0.string() }, value: { try $0.string() })
         enrolledCount = try d.intValue()
         reissuedCount = try d.intValue()
         lostCount = try d.intValue()
     }
 
-    /// Whether `a`'s UTF-8 bytes sort before `b`'s.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
-        if let fast, let result = fast { return result }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
 }

@@ -9,8 +9,8 @@ public struct PointsState: BookState {
     /// Each holder's current card (active or reported lost, not replaced), by ID hash.
     public var cardByHolder: [String: String] = [:]
     /// Receipts that have earned points, by receipt key (``PointsReceipt/key(shop:number:)``),
-    /// with the card that earned them. Keys hold the shop's name: compared by bytes (``TextKey``).
-    public var usedReceipts: [TextKey: String] = [:]
+    /// with the card that earned them. Keys hold the shop's name: compared by bytes.
+    public var usedReceipts = TextKeyTable()
     /// The card each application form was filed for, by form number normalised like a
     /// receipt number (so `f-0001` and `F0001` are the same form).
     public var cardByForm: [String: String] = [:]
@@ -50,7 +50,7 @@ public struct PointsState: BookState {
             enrolledCount += 1
         case PointsEvents.earned:
             guard let number = b["cardNumber"]?.stringValue else { return }
-            if let key = b["receiptKey"]?.stringValue { usedReceipts[TextKey(key)] = number }
+            if let key = b["receiptKey"]?.stringValue { usedReceipts[key] = number }
             let detail = [b["shop"]?.stringValue, b["receiptNumber"]?.stringValue, b["receiptDate"]?.stringValue]
                 .compactMap { $0 }.joined(separator: " ")
             move(number, r, .earned, points: b["points"]?.intValue ?? 0, detail: detail)

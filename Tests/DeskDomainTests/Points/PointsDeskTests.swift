@@ -421,7 +421,7 @@ private let zhangID = "310101199003074562"
         try expectSnapshotCodec(state)
         let back = try roundTrip(state)
         #expect(back.cards["PC00010003"]?.holderName == "欧阳子涵" && back.cards["PC00020001"]?.replaces == "PC00010001")
-        #expect(back.usedReceipts[TextKey(PointsReceipt.key(shop: "Ｕｎｉｑｌｏ 旗舰店", number: "R-1"))] == "PC00010002")
+        #expect(back.usedReceipts[PointsReceipt.key(shop: "Ｕｎｉｑｌｏ 旗舰店", number: "R-1")] == "PC00010002")
         #expect(back.cardByForm[PointsReceipt.normalize("F-0003")] == "PC00010003")
     }
 

@@ -1,0 +1,212 @@
+import Glibc
+
+/// Text keys with a short text value each, packed into three flat arrays.
+///
+/// Receipt keys ("this receipt already earned points", "this receipt is on a live
+/// invoice") number in the hundreds of thousands in a busy year. As `[String: String]`
+/// each costs two heap strings and a dictionary slot, and loading a snapshot rebuilds them
+/// one allocation at a time. Here a key is its UTF-8 bytes in one buffer and four numbers
+/// in another, found through an open-addressing index over a hash of those bytes: a few
+/// times less memory, and a snapshot stores and loads the buffers in block copies.
+///
+/// Keys compare by their bytes, like ``TextKey``: the desk builds its keys itself, in one
+/// spelling. Nothing is taken out of the buffers: removing a key marks it absent, and
+/// setting it again reuses its place.
+///
+///     var used = TextKeyTable()
+///     used["屈臣氏 R2026"] = "PC00010002"
+///     used["屈臣氏 R2026"]        // "PC00010002"
+///     used["屈臣氏 R2026"] = nil  // absent again
+public struct TextKeyTable: Sendable {
+    /// Every key's bytes, each followed by its value's (a changed value is appended).
+    private var text: [UInt8] = []
+    /// Four numbers per key, in the order first set: key offset, key length, value offset,
+    /// value length (``absent`` when the key was removed).
+    private var entries: [UInt32] = []
+    /// Open-addressing index: entry number + 1, 0 for an empty slot; a power of two long.
+    private var slots: [UInt32] = []
+    /// Keys present.
+    public private(set) var count = 0
+
+    static let absent = UInt32.max
+
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// The value of `key`; setting nil removes it.
+    public subscript(key: String) -> String? {
+        get {
+            var key = key
+            return key.withUTF8 { k in find(k).flatMap { value(of: $0) } }
+        }
+        set {
+            var key = key
+            key.withUTF8 { k in set(k, newValue) }
+        }
+    }
+
+    /// Every key present with its value, in the order first set.
+    public var pairs: [(key: String, value: String)] {
+        var out: [(key: String, value: String)] = []
+        out.reserveCapacity(count)
+        for e in 0..<entries.count / 4 where entries[4 * e + 3] != Self.absent {
+            out.append((string(entries[4 * e], entries[4 * e + 1]), value(of: e)!))
+        }
+        return out
+    }
+
+    // MARK: - Finding
+
+    /// FNV-1a over the bytes: the same in every process (unlike `Hasher`), and good enough
+    /// for keys that are shop names and receipt numbers.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The entry holding `key` (present or removed), if it was ever set.
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            let e = Int(s) - 1
+            if keyEquals(e, key) { return e }
+            i = (i + 1) & mask
+        }
+    }
+
+    private func keyEquals(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let offset = Int(entries[4 * e]), length = Int(entries[4 * e + 1])
+        guard length == key.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            length == 0 || memcmp(t.baseAddress! + offset, key.baseAddress!, length) == 0
+        }
+    }
+
+    private func value(of e: Int) -> String? {
+        let length = entries[4 * e + 3]
+        return length == Self.absent ? nil : string(entries[4 * e + 2], length)
+    }
+
+    private func string(_ offset: UInt32, _ length: UInt32) -> String {
+        text.withUnsafeBufferPointer { t in
+            String(decoding: UnsafeBufferPointer(rebasing: t[Int(offset)..<Int(offset) + Int(length)]), as: UTF8.self)
+        }
+    }
+
+    // MARK: - Changing
+
+    private mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ newValue: String?) {
+        if let e = find(key) {
+            let wasPresent = entries[4 * e + 3] != Self.absent
+            guard var v = newValue else {
+                if wasPresent { entries[4 * e + 3] = Self.absent; count -= 1 }
+                return
+            }
+            if wasPresent && value(of: e) == v { return }
+            v.withUTF8 { vb in
+                entries[4 * e + 2] = UInt32(text.count)
+                entries[4 * e + 3] = UInt32(vb.count)
+                text.append(contentsOf: vb)
+            }
+            if !wasPresent { count += 1 }
+            return
+        }
+        guard var v = newValue else { return }
+        let e = entries.count / 4
+        v.withUTF8 { vb in
+            entries.append(UInt32(text.count))
+            entries.append(UInt32(key.count))
+            text.append(contentsOf: key)
+            entries.append(UInt32(text.count))
+            entries.append(UInt32(vb.count))
+            text.append(contentsOf: vb)
+        }
+        count += 1
+        if (e + 1) * 4 > slots.count * 3 {
+            rebuildIndex(minimumEntries: e + 1)
+        } else {
+            place(e, hash: Self.hash(key))
+        }
+    }
+
+    /// Puts entry `e` in the first free slot after its hash's.
+    private mutating func place(_ e: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = UInt32(e + 1)
+    }
+
+    /// Sizes the index for `minimumEntries` (at most three quarters full) and fills it again.
+    private mutating func rebuildIndex(minimumEntries: Int) {
+        var size = 16
+        while minimumEntries * 4 > size * 3 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        for e in 0..<entries.count / 4 {
+            let offset = Int(entries[4 * e]), length = Int(entries[4 * e + 1])
+            let h = text.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
+            place(e, hash: h)
+        }
+    }
+}
+
+extension TextKeyTable: Equatable {
+    /// The same keys with the same values (however the buffers came to be laid out).
+    public static func == (a: TextKeyTable, b: TextKeyTable) -> Bool {
+        a.count == b.count && a.pairs.allSatisfy { b[$0.key] == $0.value }
+    }
+}
+
+extension TextKeyTable: SnapshotCoding {
+    /// The keys present, in the order first set: their bytes and values' bytes in one block,
+    /// then a key length and a value length each.
+    public func encode(to e: inout SnapshotEncoder) {
+        var block: [UInt8] = []
+        var lengths: [UInt32] = []
+        block.reserveCapacity(text.count)
+        lengths.reserveCapacity(2 * count)
+        text.withUnsafeBufferPointer { t in
+            for i in 0..<entries.count / 4 where entries[4 * i + 3] != Self.absent {
+                let k = Int(entries[4 * i]), kl = Int(entries[4 * i + 1]), v = Int(entries[4 * i + 2]), vl = Int(entries[4 * i + 3])
+                block.append(contentsOf: UnsafeBufferPointer(rebasing: t[k..<k + kl]))
+                block.append(contentsOf: UnsafeBufferPointer(rebasing: t[v..<v + vl]))
+                lengths.append(UInt32(kl))
+                lengths.append(UInt32(vl))
+            }
+        }
+        e.blob(block)
+        e.words(lengths)
+    }
+
+    /// Reads the block and lengths back (they must add up to the block exactly, with no key
+    /// twice) and indexes the keys again.
+    public init(from d: inout SnapshotDecoder) throws {
+        self.init()
+        text = try d.blob()
+        let lengths = try d.words()
+        guard lengths.count % 2 == 0 else { throw SnapshotDecodingError("key table lengths come in pairs") }
+        var at = 0
+        entries.reserveCapacity(2 * lengths.count)
+        for i in stride(from: 0, to: lengths.count, by: 2) {
+            let kl = Int(lengths[i]), vl = Int(lengths[i + 1])
+            guard kl <= text.count - at, vl <= text.count - at - kl else { throw SnapshotDecodingError("key table lengths past its text") }
+            entries += [UInt32(at), UInt32(kl), UInt32(at + kl), UInt32(vl)]
+            at += kl + vl
+        }
+        guard at == text.count else { throw SnapshotDecodingError("key table text longer than its keys") }
+        count = lengths.count / 2
+        rebuildIndex(minimumEntries: count)
+        // A key twice would make one of them unreachable: refuse the snapshot instead.
+        for e in 0..<count {
+            let offset = Int(entries[4 * e]), length = Int(entries[4 * e + 1])
+            let first = text.withUnsafeBufferPointer { find(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
+            guard first == e else { throw SnapshotDecodingError("a key twice in a key table") }
+        }
+    }
+}
