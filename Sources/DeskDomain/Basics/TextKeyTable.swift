@@ -167,20 +167,22 @@ extension TextKeyTable: SnapshotCoding {
     /// The keys present, in the order first set: their bytes and values' bytes in one block,
     /// then a key length and a value length each.
     public func encode(to e: inout SnapshotEncoder) {
-        var block: [UInt8] = []
         var lengths: [UInt32] = []
-        block.reserveCapacity(text.count)
         lengths.reserveCapacity(2 * count)
-        text.withUnsafeBufferPointer { t in
+        var total = 0
+        for i in 0..<entries.count / 4 where entries[4 * i + 3] != Self.absent {
+            lengths.append(entries[4 * i + 1])
+            lengths.append(entries[4 * i + 3])
+            total += Int(entries[4 * i + 1]) + Int(entries[4 * i + 3])
+        }
+        e.int(total)
+        text.withUnsafeBytes { t in
             for i in 0..<entries.count / 4 where entries[4 * i + 3] != Self.absent {
                 let k = Int(entries[4 * i]), kl = Int(entries[4 * i + 1]), v = Int(entries[4 * i + 2]), vl = Int(entries[4 * i + 3])
-                block.append(contentsOf: UnsafeBufferPointer(rebasing: t[k..<k + kl]))
-                block.append(contentsOf: UnsafeBufferPointer(rebasing: t[v..<v + vl]))
-                lengths.append(UInt32(kl))
-                lengths.append(UInt32(vl))
+                e.raw(UnsafeRawBufferPointer(rebasing: t[k..<k + kl]))
+                e.raw(UnsafeRawBufferPointer(rebasing: t[v..<v + vl]))
             }
         }
-        e.blob(block)
         e.words(lengths)
     }
 

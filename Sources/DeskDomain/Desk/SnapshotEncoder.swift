@@ -10,9 +10,35 @@
 ///         public init(from d: inout SnapshotDecoder) throws { self.init(fen: try d.int()) }
 ///     }
 public struct SnapshotEncoder {
+    /// What was written (since the last spill, when spilling).
     public private(set) var bytes: [UInt8] = []
+    /// Takes each full chunk when writing straight to a file, so a large state never sits in
+    /// memory twice (as itself and as its snapshot); nil keeps everything in ``bytes``.
+    let spill: ((UnsafeRawBufferPointer) -> Void)?
+    static let chunkBytes = 1 << 20
 
-    public init() { bytes.reserveCapacity(1 << 16) }
+    public init() {
+        spill = nil
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// An encoder that hands its bytes to `spill` a chunk at a time; call ``flush()`` at the end.
+    init(spill: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.spill = spill
+        bytes.reserveCapacity(Self.chunkBytes + (1 << 16))
+    }
+
+    /// Hands what is in ``bytes`` to the spill (nothing without one).
+    mutating func flush() {
+        guard let spill, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(spill)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func spillIfFull() {
+        if bytes.count >= Self.chunkBytes && spill != nil { flush() }
+    }
 
     /// A signed integer as a zig-zag varint (small numbers take one byte).
     public mutating func int(_ v: Int64) {
@@ -22,6 +48,7 @@ public struct SnapshotEncoder {
             z >>= 7
         }
         bytes.append(UInt8(z))
+        spillIfFull()
     }
 
     public mutating func int(_ v: Int) { int(Int64(v)) }
@@ -36,12 +63,19 @@ public struct SnapshotEncoder {
             int(buf.count)
             bytes.append(contentsOf: buf)
         }
+        spillIfFull()
     }
 
     /// Raw bytes after their count.
     public mutating func blob(_ b: [UInt8]) {
         int(b.count)
+        b.withUnsafeBytes { raw($0) }
+    }
+
+    /// Bytes as they are, without a count (the caller wrote how many will follow).
+    mutating func raw(_ b: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: b)
+        spillIfFull()
     }
 
     /// 32-bit numbers after their count, four little-endian bytes each: a block copy for
@@ -49,9 +83,9 @@ public struct SnapshotEncoder {
     public mutating func words(_ w: [UInt32]) {
         int(w.count)
         #if _endian(little)
-        w.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        w.withUnsafeBytes { raw($0) }
         #else
-        for x in w { withUnsafeBytes(of: x.littleEndian) { bytes.append(contentsOf: $0) } }
+        for x in w { withUnsafeBytes(of: x.littleEndian) { raw($0) } }
         #endif
     }
 

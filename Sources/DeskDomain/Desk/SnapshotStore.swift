@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Glibc
 
@@ -40,25 +41,33 @@ public enum SnapshotStore {
         }
     }
 
-    /// Writes a snapshot atomically (temporary file, fsync, rename).
+    /// Writes a snapshot atomically (temporary file, fsync, rename), a chunk at a time: the
+    /// checksum is filled in once everything after it is written.
     public static func save<S: BookState>(book: BookName, data: DataDirectory, year: Int, seq: Int64, hash: ChainHash, state: S) throws {
-        var e = SnapshotEncoder()
-        e.string(book.rawValue)
-        e.int(year)
-        e.int(seq)
-        e.string(hash.hex)
-        state.encode(to: &e)
-        let digest = e.bytes.withUnsafeBytes { ChainHash.sha256($0) }
-        try write(magic + digest.bytes + e.bytes, to: path(book, data))
-    }
-
-    static func write(_ bytes: [UInt8], to final: String) throws {
+        let final = path(book, data)
         let folder = String(final[..<final.lastIndex(of: "/")!])
         try POSIXFile.makeDirectories(folder)
         let tmp = final + ".tmp-\(getpid())"
         let fd = try POSIXFile.open(tmp, O_WRONLY | O_CREAT | O_TRUNC, action: "write the snapshot")
         do {
-            try bytes.withUnsafeBytes { try POSIXFile.writeAll(fd, $0, path: tmp) }
+            try (magic + [UInt8](repeating: 0, count: 32)).withUnsafeBytes { try POSIXFile.writeAll(fd, $0, path: tmp) }
+            var sha = SHA256()
+            var failure: (any Error)?
+            var e = SnapshotEncoder { chunk in
+                guard failure == nil else { return }
+                sha.update(bufferPointer: chunk)
+                do { try POSIXFile.writeAll(fd, chunk, path: tmp) } catch { failure = error }
+            }
+            e.string(book.rawValue)
+            e.int(year)
+            e.int(seq)
+            e.string(hash.hex)
+            state.encode(to: &e)
+            e.flush()
+            if let failure { throw failure }
+            let digest = Array(sha.finalize())
+            let written = digest.withUnsafeBytes { pwrite(fd, $0.baseAddress!, 32, off_t(magic.count)) }
+            guard written == 32 else { throw LedgerError.io(path: tmp, action: "write the snapshot", errno: errno) }
             try POSIXFile.fsync(fd, path: tmp)
         } catch {
             close(fd); unlink(tmp); throw error
