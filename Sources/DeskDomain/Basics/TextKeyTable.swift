@@ -6,7 +6,7 @@ import Glibc
 /// invoice") number in the hundreds of thousands in a busy year. As `[String: String]`
 /// each costs two heap strings and a dictionary slot, and loading a snapshot rebuilds them
 /// one allocation at a time. Here a key is its UTF-8 bytes in one buffer and four numbers
-/// in another, found through an open-addressing index over a hash of those bytes: a few
+/// in another, found through an open-addressing index over a hash of those bytes (``FNVHash``): a few
 /// times less memory, and a snapshot stores and loads the buffers in block copies.
 ///
 /// Keys compare by their bytes, like ``TextKey``: the desk builds its keys itself, in one
@@ -58,19 +58,17 @@ public struct TextKeyTable: Sendable {
 
     // MARK: - Finding
 
-    /// FNV-1a over the bytes: the same in every process (unlike `Hasher`), and good enough
-    /// for keys that are shop names and receipt numbers.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h = FNVHash()
+        h.combine(bytes)
+        return h.value
     }
 
     /// The entry holding `key` (present or removed), if it was ever set.
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        var i = Self.hash(key) & mask
         while true {
             let s = slots[i]
             if s == 0 { return nil }
@@ -136,9 +134,9 @@ public struct TextKeyTable: Sendable {
     }
 
     /// Puts entry `e` in the first free slot after its hash's.
-    private mutating func place(_ e: Int, hash: UInt64) {
+    private mutating func place(_ e: Int, hash: Int) {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
+        var i = hash & mask
         while slots[i] != 0 { i = (i + 1) & mask }
         slots[i] = UInt32(e + 1)
     }

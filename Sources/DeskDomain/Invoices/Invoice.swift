@@ -10,8 +10,6 @@ public struct Invoice: Equatable, Sendable {
     public var buyerType: InvoiceBuyerType
     public var buyerTitle: String
     public var taxpayerID: String?
-    /// The lead who accepted a taxpayer ID whose check character fails.
-    public var creditCheckOverriddenBy: OperatorID?
     /// The sum of the receipts; negative on a red-letter invoice.
     public var amount: Money
     public var issuedAt: Int64
@@ -20,19 +18,75 @@ public struct Invoice: Equatable, Sendable {
     public var issuedSeq: Int64
     public var issuedBy: OperatorID
 
-    public var voidedAt: Int64?
-    public var voidedBy: OperatorID?
-    public var voidReason: String?
+    /// What few invoices ever have (an override, a void, a reversal): kept out of line, so
+    /// the hundreds of thousands of plain invoices of a year are each about half the size.
+    /// Empty, or one value that is not all defaults; an array, so copies share it until one
+    /// is changed.
+    private var rare: [Rare] = []
+
+    struct Rare: Equatable, Sendable {
+        var creditCheckOverriddenBy: OperatorID?
+        var voidedAt: Int64?
+        var voidedBy: OperatorID?
+        var voidReason: String?
+        var reversed = Money.zero
+        var redLetters: [InvoiceNumber] = []
+        var original: InvoiceNumber?
+        var reversalReason: InvoiceReversalReason?
+        var note: String?
+    }
+
+    private func rare<T>(_ field: KeyPath<Rare, T>, or none: T) -> T { rare.first?[keyPath: field] ?? none }
+
+    private mutating func setRare<T>(_ field: WritableKeyPath<Rare, T>, _ value: T) {
+        var r = rare.first ?? Rare()
+        r[keyPath: field] = value
+        rare = r == Rare() ? [] : [r]
+    }
+
+    /// The lead who accepted a taxpayer ID whose check character fails.
+    public var creditCheckOverriddenBy: OperatorID? {
+        get { rare(\.creditCheckOverriddenBy, or: nil) }
+        set { setRare(\.creditCheckOverriddenBy, newValue) }
+    }
+
+    public var voidedAt: Int64? {
+        get { rare(\.voidedAt, or: nil) }
+        set { setRare(\.voidedAt, newValue) }
+    }
+    public var voidedBy: OperatorID? {
+        get { rare(\.voidedBy, or: nil) }
+        set { setRare(\.voidedBy, newValue) }
+    }
+    public var voidReason: String? {
+        get { rare(\.voidReason, or: nil) }
+        set { setRare(\.voidReason, newValue) }
+    }
 
     /// How much red-letter invoices have reversed so far (a positive amount).
-    public var reversed: Money
+    public var reversed: Money {
+        get { rare(\.reversed, or: .zero) }
+        set { setRare(\.reversed, newValue) }
+    }
     /// The red-letter invoices that reverse this one, oldest first.
-    public var redLetters: [InvoiceNumber]
+    public var redLetters: [InvoiceNumber] {
+        get { rare(\.redLetters, or: []) }
+        set { setRare(\.redLetters, newValue) }
+    }
 
     /// On a red-letter invoice: the invoice it reverses, why, and the clerk's note.
-    public var original: InvoiceNumber?
-    public var reversalReason: InvoiceReversalReason?
-    public var note: String?
+    public var original: InvoiceNumber? {
+        get { rare(\.original, or: nil) }
+        set { setRare(\.original, newValue) }
+    }
+    public var reversalReason: InvoiceReversalReason? {
+        get { rare(\.reversalReason, or: nil) }
+        set { setRare(\.reversalReason, newValue) }
+    }
+    public var note: String? {
+        get { rare(\.note, or: nil) }
+        set { setRare(\.note, newValue) }
+    }
 
     /// Where an invoice stands.
     public enum Status: String, Sendable {
@@ -67,9 +121,10 @@ public struct Invoice: Equatable, Sendable {
          issuedYear: Int, issuedSeq: Int64, issuedBy: OperatorID, original: InvoiceNumber? = nil,
          reversalReason: InvoiceReversalReason? = nil, note: String? = nil) {
         self.id = id; self.kind = kind; self.shop = shop; self.receipts = receipts; self.buyerType = buyerType
-        self.buyerTitle = buyerTitle; self.taxpayerID = taxpayerID; self.creditCheckOverriddenBy = creditCheckOverriddenBy
+        self.buyerTitle = buyerTitle; self.taxpayerID = taxpayerID
         self.amount = amount; self.issuedAt = issuedAt; self.issuedYear = issuedYear; self.issuedSeq = issuedSeq
-        self.issuedBy = issuedBy; self.reversed = .zero; self.redLetters = []
+        self.issuedBy = issuedBy
+        self.creditCheckOverriddenBy = creditCheckOverriddenBy
         self.original = original; self.reversalReason = reversalReason; self.note = note
     }
 

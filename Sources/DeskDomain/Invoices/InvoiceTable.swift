@@ -7,7 +7,11 @@
 public struct InvoiceTable: Equatable, Sendable {
     /// The invoices, oldest first (by the year and seq of the event that issued them).
     public private(set) var values: [Invoice] = []
-    private var position: [InvoiceNumber: Int] = [:]
+    /// Open-addressing index over a hash of code and number: position + 1, 0 for an empty
+    /// slot; a power of two long, at most three quarters full. Four bytes an invoice where a
+    /// `[InvoiceNumber: Int]` takes some forty, and equal ids are found by comparing
+    /// ``values``' own.
+    private var slots: [UInt32] = []
 
     public init() {}
 
@@ -15,23 +19,62 @@ public struct InvoiceTable: Equatable, Sendable {
 
     mutating func reserveCapacity(_ n: Int) {
         values.reserveCapacity(n)
-        position.reserveCapacity(n)
+        if n * 4 > slots.count * 3 { reindex(for: n) }
     }
     public var isEmpty: Bool { values.isEmpty }
 
     /// The invoice with this code and number. Setting one not yet listed appends it.
     public subscript(id: InvoiceNumber) -> Invoice? {
-        get { position[id].map { values[$0] } }
+        get { position(id).map { values[$0] } }
         set {
             guard let newValue else { preconditionFailure("an invoice is never removed") }
-            if let i = position[id] {
+            precondition(newValue.id == id, "an invoice is listed under its own code and number")
+            if let i = position(id) {
                 values[i] = newValue
+                return
+            }
+            values.append(newValue)
+            if values.count * 4 > slots.count * 3 {
+                reindex(for: values.count)
             } else {
-                position[id] = values.count
-                values.append(newValue)
+                place(values.count - 1, Self.hash(id))
             }
         }
     }
 
     public static func == (a: InvoiceTable, b: InvoiceTable) -> Bool { a.values == b.values }
+
+    static func hash(_ id: InvoiceNumber) -> Int {
+        var h = FNVHash()
+        h.combine(id.code)
+        h.combine(byte: 0x01)
+        h.combine(id.number)
+        return h.value
+    }
+
+    private func position(_ id: InvoiceNumber) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Self.hash(id) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            if values[Int(s) - 1].id == id { return Int(s) - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func place(_ position: Int, _ hash: Int) {
+        let mask = slots.count - 1
+        var i = hash & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = UInt32(position + 1)
+    }
+
+    private mutating func reindex(for n: Int) {
+        var size = 16
+        while n * 4 > size * 3 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        for (p, invoice) in values.enumerated() { place(p, Self.hash(invoice.id)) }
+    }
 }
