@@ -201,12 +201,21 @@ extension TextKeyTable: SnapshotCoding {
         }
         guard at == text.count else { throw SnapshotDecodingError("key table text longer than its keys") }
         count = lengths.count / 2
-        rebuildIndex(minimumEntries: count)
+        var size = 16
+        while count * 4 > size * 3 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
         // A key twice would make one of them unreachable: refuse the snapshot instead.
-        for e in 0..<count {
-            let offset = Int(entries[4 * e]), length = Int(entries[4 * e + 1])
-            let first = text.withUnsafeBufferPointer { find(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
-            guard first == e else { throw SnapshotDecodingError("a key twice in a key table") }
+        let mask = size - 1
+        try text.withUnsafeBufferPointer { t in
+            for e in 0..<count {
+                let key = UnsafeBufferPointer(rebasing: t[Int(entries[4 * e])..<Int(entries[4 * e]) + Int(entries[4 * e + 1])])
+                var i = Self.hash(key) & mask
+                while slots[i] != 0 {
+                    guard !keyEquals(Int(slots[i]) - 1, key) else { throw SnapshotDecodingError("a key twice in a key table") }
+                    i = (i + 1) & mask
+                }
+                slots[i] = UInt32(e + 1)
+            }
         }
     }
 }
