@@ -162,60 +162,38 @@ extension TextKeyTable: Equatable {
 }
 
 extension TextKeyTable: SnapshotCoding {
-    /// The keys present, in the order first set: their bytes and values' bytes in one block,
-    /// then a key length and a value length each.
+    /// The three arrays as they are in memory: loading is three block copies and one pass
+    /// that checks every number points inside them.
     public func encode(to e: inout SnapshotEncoder) {
-        var lengths: [UInt32] = []
-        lengths.reserveCapacity(2 * count)
-        var total = 0
-        for i in 0..<entries.count / 4 where entries[4 * i + 3] != Self.absent {
-            lengths.append(entries[4 * i + 1])
-            lengths.append(entries[4 * i + 3])
-            total += Int(entries[4 * i + 1]) + Int(entries[4 * i + 3])
-        }
-        e.int(total)
-        text.withUnsafeBytes { t in
-            for i in 0..<entries.count / 4 where entries[4 * i + 3] != Self.absent {
-                let k = Int(entries[4 * i]), kl = Int(entries[4 * i + 1]), v = Int(entries[4 * i + 2]), vl = Int(entries[4 * i + 3])
-                e.raw(UnsafeRawBufferPointer(rebasing: t[k..<k + kl]))
-                e.raw(UnsafeRawBufferPointer(rebasing: t[v..<v + vl]))
-            }
-        }
-        e.words(lengths)
+        e.blob(text)
+        e.words(entries)
+        e.words(slots)
     }
 
-    /// Reads the block and lengths back (they must add up to the block exactly, with no key
-    /// twice) and indexes the keys again.
     public init(from d: inout SnapshotDecoder) throws {
         self.init()
         text = try d.blob()
-        let lengths = try d.words()
-        guard lengths.count % 2 == 0 else { throw SnapshotDecodingError("key table lengths come in pairs") }
-        var at = 0
-        entries.reserveCapacity(2 * lengths.count)
-        for i in stride(from: 0, to: lengths.count, by: 2) {
-            let kl = Int(lengths[i]), vl = Int(lengths[i + 1])
-            guard kl <= text.count - at, vl <= text.count - at - kl else { throw SnapshotDecodingError("key table lengths past its text") }
-            entries += [UInt32(at), UInt32(kl), UInt32(at + kl), UInt32(vl)]
-            at += kl + vl
+        entries = try d.words()
+        slots = try d.words()
+        let n = entries.count / 4
+        guard entries.count % 4 == 0 else { throw SnapshotDecodingError("key table entries come in fours") }
+        guard slots.isEmpty ? n == 0 : slots.count & (slots.count - 1) == 0 && n * 4 <= slots.count * 3 else {
+            throw SnapshotDecodingError("key table index of \(slots.count) slots for \(n) keys")
         }
-        guard at == text.count else { throw SnapshotDecodingError("key table text longer than its keys") }
-        count = lengths.count / 2
-        var size = 16
-        while count * 4 > size * 3 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        // A key twice would make one of them unreachable: refuse the snapshot instead.
-        let mask = size - 1
-        try text.withUnsafeBufferPointer { t in
-            for e in 0..<count {
-                let key = UnsafeBufferPointer(rebasing: t[Int(entries[4 * e])..<Int(entries[4 * e]) + Int(entries[4 * e + 1])])
-                var i = Self.hash(key) & mask
-                while slots[i] != 0 {
-                    guard !keyEquals(Int(slots[i]) - 1, key) else { throw SnapshotDecodingError("a key twice in a key table") }
-                    i = (i + 1) & mask
-                }
-                slots[i] = UInt32(e + 1)
+        var present = 0, indexed = 0
+        for e in 0..<n {
+            let k = Int(entries[4 * e]), kl = Int(entries[4 * e + 1]), v = Int(entries[4 * e + 2]), vl = entries[4 * e + 3]
+            guard k <= text.count, kl <= text.count - k else { throw SnapshotDecodingError("a key past the key table's text") }
+            if vl != Self.absent {
+                guard v <= text.count, Int(vl) <= text.count - v else { throw SnapshotDecodingError("a value past the key table's text") }
+                present += 1
             }
         }
+        for s in slots where s != 0 {
+            guard Int(s) <= n else { throw SnapshotDecodingError("a key table slot past its entries") }
+            indexed += 1
+        }
+        guard indexed == n else { throw SnapshotDecodingError("\(indexed) key table slots for \(n) keys") }
+        count = present
     }
 }

@@ -42,17 +42,33 @@ public final class ServiceBook<State: BookState> {
         self.context = context
         var usedSnapshot = false
         var opened: (BookWriter, StateBox)?
-        if useSnapshot, let snap = SnapshotStore.load(book: book, data: context.data, as: State.self) {
+        if useSnapshot, let at = SnapshotStore.header(book: book, data: context.data) {
+            // The snapshot is decoded on its own thread while the writer checks every line;
+            // events after it wait for it, and so does the end of opening.
+            let prefetch = SnapshotPrefetch<State>(book: book, data: context.data)
             let box = StateBox()
-            box.state = snap.state
+            var adopted = false
+            let adopt = { () throws -> Void in
+                guard !adopted else { return }
+                adopted = true
+                guard let snap = prefetch.take(), snap.year == at.year, snap.seq == at.seq, snap.hash == at.hash else {
+                    throw LedgerError.snapshotMismatch(book: book)
+                }
+                box.state = snap.state
+            }
             do {
                 let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
                                        durability: context.durability,
-                                       start: .after(year: snap.year, seq: snap.seq, hash: snap.hash),
-                                       replay: Self.replayer(box))
+                                       start: .after(year: at.year, seq: at.seq, hash: at.hash),
+                                       replay: { record in
+                                           try adopt()
+                                           box.take(record)
+                                       })
+                do { try adopt() } catch { try? w.close(); throw error }
                 opened = (w, box)
                 usedSnapshot = true
             } catch LedgerError.snapshotMismatch {
+                _ = prefetch.take()
                 opened = nil
             }
         }

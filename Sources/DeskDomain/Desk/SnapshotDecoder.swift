@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads back what ``SnapshotEncoder`` wrote, in the same order.
 ///
 /// Every read checks that the bytes are there and make sense (a count never larger than
@@ -70,8 +72,9 @@ public struct SnapshotDecoder {
         i += n
         // Decoding repairs bad UTF-8 (with U+FFFD), so valid text is exactly what comes back;
         // cheaper than String(validating:), whose generic path dominated reading a snapshot.
-        let s = String(decoding: buf, as: UTF8.self)
-        guard s.utf8.count == n, s.utf8.elementsEqual(buf) else { throw SnapshotDecodingError("text is not UTF-8") }
+        var s = String(decoding: buf, as: UTF8.self)
+        let same = s.withUTF8 { $0.count == n && (n == 0 || memcmp($0.baseAddress!, buf.baseAddress!, n) == 0) }
+        guard same else { throw SnapshotDecodingError("text is not UTF-8") }
         return s
     }
 

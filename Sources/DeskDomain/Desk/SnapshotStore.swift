@@ -23,6 +23,25 @@ public enum SnapshotStore {
     /// an older build left is replayed over instead of misread.
     static let magic = Array("plazadesk snapshot 2\n".utf8)
 
+    /// Where a snapshot says it was taken (year, seq, hash), from its first bytes only: the
+    /// checksum is not checked here, so a caller must compare with what ``load(book:data:as:)``
+    /// gives before trusting it.
+    static func header(book: BookName, data: DataDirectory) -> (year: Int, seq: Int64, hash: ChainHash)? {
+        let fd = Glibc.open(path(book, data), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 512)
+        let n = head.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress!, 512, 0) }
+        let start = magic.count + 32
+        guard n > start, head.starts(with: magic) else { return nil }
+        return head.withUnsafeBufferPointer { whole in
+            var d = SnapshotDecoder(UnsafeBufferPointer(rebasing: whole[start..<n]))
+            guard (try? d.string()) == book.rawValue, let year = try? d.intValue(), let seq = try? d.int(), seq >= 1,
+                  let hex = try? d.string(), let hash = ChainHash(hex: hex) else { return nil }
+            return (year, seq, hash)
+        }
+    }
+
     /// Reads a snapshot; nil when absent, unreadable, damaged or of another book.
     public static func load<S: BookState>(book: BookName, data: DataDirectory, as: S.Type) -> Loaded<S>? {
         guard let file = try? POSIXFile.readAll(path(book, data)), file.count > magic.count + 32, file.starts(with: magic) else {

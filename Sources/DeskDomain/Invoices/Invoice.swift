@@ -124,8 +124,8 @@ public struct Invoice: Equatable, Sendable {
         self.buyerTitle = buyerTitle; self.taxpayerID = taxpayerID
         self.amount = amount; self.issuedAt = issuedAt; self.issuedYear = issuedYear; self.issuedSeq = issuedSeq
         self.issuedBy = issuedBy
-        self.creditCheckOverriddenBy = creditCheckOverriddenBy
-        self.original = original; self.reversalReason = reversalReason; self.note = note
+        let r = Rare(creditCheckOverriddenBy: creditCheckOverriddenBy, original: original, reversalReason: reversalReason, note: note)
+        rare = r == Rare() ? [] : [r]
     }
 
 }
@@ -144,13 +144,15 @@ extension Invoice: SnapshotCoding {
                   buyerTitle: try d.string(), taxpayerID: try d.optionalString(), creditCheckOverriddenBy: try d.optional(),
                   amount: try d.value(), issuedAt: try d.int(), issuedYear: try d.intValue(), issuedSeq: try d.int(),
                   issuedBy: try d.value())
-        voidedAt = try d.optionalInt()
-        voidedBy = try d.optional()
-        voidReason = try d.optionalString()
-        reversed = try d.value()
-        redLetters = try d.array()
-        original = try d.optional()
-        reversalReason = try d.optional { try $0.raw() }
-        note = try d.optionalString()
+        var r = rare.first ?? Rare()
+        r.voidedAt = try d.optionalInt()
+        r.voidedBy = try d.optional()
+        r.voidReason = try d.optionalString()
+        r.reversed = try d.value()
+        r.redLetters = try d.array()
+        r.original = try d.optional()
+        r.reversalReason = try d.optional { try $0.raw() }
+        r.note = try d.optionalString()
+        rare = r == Rare() ? [] : [r]
     }
 }

@@ -126,10 +126,7 @@ extension InvoiceState: SnapshotCoding {
         ranges = try d.array()
         let n = try d.count()
         invoices.reserveCapacity(n)
-        for _ in 0..<n {
-            let invoice = try Invoice(from: &d)
-            invoices[invoice.id] = invoice
-        }
+        for _ in 0..<n { invoices.appendListed(try Invoice(from: &d)) }
         issuedCount = try d.intValue()
         voidedCount = try d.intValue()
         redLetterCount = try d.intValue()

@@ -33,12 +33,17 @@ public struct InvoiceTable: Equatable, Sendable {
                 values[i] = newValue
                 return
             }
-            values.append(newValue)
-            if values.count * 4 > slots.count * 3 {
-                reindex(for: values.count)
-            } else {
-                place(values.count - 1, Self.hash(id))
-            }
+            appendListed(newValue)
+        }
+    }
+
+    /// Lists an invoice read from a snapshot, which lists each once: no lookup first.
+    mutating func appendListed(_ invoice: Invoice) {
+        values.append(invoice)
+        if values.count * 4 > slots.count * 3 {
+            reindex(for: values.count)
+        } else {
+            place(values.count - 1, Self.hash(invoice.id))
         }
     }
 

@@ -71,24 +71,32 @@ import Testing
         try expectSnapshotCodec(TextKeyTable())
     }
 
-    /// Lengths that do not add up to the text, or a key written twice, are refused.
+    /// Numbers that point outside the arrays, or an index that does not list every key, are
+    /// refused.
     @Test func inconsistentSnapshotsAreRefused() throws {
-        func encoded(_ text: [UInt8], _ lengths: [UInt32]) -> [UInt8] {
+        func encoded(_ text: String, _ entries: [UInt32], _ slots: [UInt32]) -> [UInt8] {
             var e = SnapshotEncoder()
-            e.blob(text)
-            e.words(lengths)
+            e.blob(Array(text.utf8))
+            e.words(entries)
+            e.words(slots)
             return e.bytes
         }
+        let sixteen = { (filled: [Int: UInt32]) in (0..<16).map { filled[$0] ?? 0 } }
         let cases: [[UInt8]] = [
-            encoded(Array("ab".utf8), [1]),                  // lengths not in pairs
-            encoded(Array("ab".utf8), [1, 2]),               // past the text
-            encoded(Array("abc".utf8), [1, 1]),              // text left over
-            encoded(Array("a1a2".utf8), [1, 1, 1, 1]),       // key "a" twice
-            encoded([], [UInt32.max, 0]),
+            encoded("a1", [0, 1, 1], sixteen([3: 1])),                     // entries not in fours
+            encoded("a1", [0, 1, 1, 2], sixteen([3: 1])),                  // value past the text
+            encoded("a1", [1, 2, 1, 1], sixteen([3: 1])),                  // key past the text
+            encoded("a1", [0, 1, 1, 1], sixteen([3: 2])),                  // slot past the entries
+            encoded("a1", [0, 1, 1, 1], sixteen([:])),                     // key not indexed
+            encoded("a1", [0, 1, 1, 1], Array(repeating: 0, count: 12)),   // index not a power of two
+            encoded("a1", [0, 1, 1, 1], []),                               // no index
         ]
         for bytes in cases {
             #expect(throws: SnapshotDecodingError.self) { _ = try SnapshotDecoder.decode(bytes) { try TextKeyTable(from: &$0) } }
         }
-        #expect(try SnapshotDecoder.decode(encoded(Array("a1b2".utf8), [1, 1, 1, 1])) { try TextKeyTable(from: &$0) }["b"] == "2")
+        var t = TextKeyTable()
+        t["b"] = "2"
+        let back = try SnapshotDecoder.decode(snapshotBytes(t)) { try TextKeyTable(from: &$0) }
+        #expect(back["b"] == "2" && back.count == 1)
     }
 }
