@@ -66,10 +66,31 @@ public struct SnapshotDecoder {
         return b == 1
     }
 
+    /// Texts read lately, by a hash of their bytes: the same shop, place or clerk's name in
+    /// thousands of records becomes one string instead of thousands of copies.
+    private var recent: [String?] = []
+    static let recentSlots = 4096
+
     public mutating func string() throws -> String {
         let n = try count()
         let buf = UnsafeBufferPointer(start: base + i, count: n)
         i += n
+        // Texts of up to 15 bytes live inside the String itself: nothing to share.
+        guard n > 15 else { return try Self.text(buf) }
+        var h = FNVHash()
+        h.combine(buf)
+        let slot = h.value & (Self.recentSlots - 1)
+        if recent.isEmpty { recent = Array(repeating: nil, count: Self.recentSlots) }
+        if var seen = recent[slot], seen.withUTF8({ $0.count == n && memcmp($0.baseAddress!, buf.baseAddress!, n) == 0 }) {
+            return seen
+        }
+        let s = try Self.text(buf)
+        recent[slot] = s
+        return s
+    }
+
+    static func text(_ buf: UnsafeBufferPointer<UInt8>) throws -> String {
+        let n = buf.count
         // Decoding repairs bad UTF-8 (with U+FFFD), so valid text is exactly what comes back;
         // cheaper than String(validating:), whose generic path dominated reading a snapshot.
         var s = String(decoding: buf, as: UTF8.self)
