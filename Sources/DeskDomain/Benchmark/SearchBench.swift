@@ -72,8 +72,9 @@ public enum SearchBench {
     /// The searchable text of every item, one `tag<TAB>foundAt<TAB>text` line each, the
     /// same lower-cased text the desk searches: what a peer (sqlite3 `LIKE`) searches.
     public static func searchableLines(desk: Desk) -> [String] {
-        desk.lostFound.state.search.entries.map { e in
-            let text = String(decoding: e.text, as: UTF8.self).map { $0 == "\u{1}" || $0 == "\t" || $0 == "\n" ? " " : $0 }
+        let search = desk.lostFound.state.search
+        return search.entries.map { e in
+            let text = search.text(of: e).map { $0 == "\u{1}" || $0 == "\t" || $0 == "\n" ? " " : $0 }
             return "\(e.tag)\t\(e.foundAt)\t\(String(text))"
         }
     }

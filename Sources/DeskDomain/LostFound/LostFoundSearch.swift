@@ -11,32 +11,51 @@ import Glibc
 /// typed; a longer Chinese run matches when each of its characters occurs (“黑色钱包”
 /// finds “钱包，黑色”).
 struct LostFoundSearch: Equatable, Sendable {
-    /// One item's searchable form.
+    /// One item's searchable form; its text and colour are a range of ``bytes``.
     struct Entry: Equatable, Sendable {
         var tag: String
         var category: LostItemCategory
         var foundAt: Int64
-        /// Tag, category names, colour, brand, features, places and who handed it in,
-        /// lower-cased and separated by U+0001.
-        var text: [UInt8]
-        /// ``LostFoundText/colourKey(_:)`` of the colour, plus the colour lower-cased.
-        var colour: [UInt8]
-
-        init(_ item: LostItem) {
-            tag = item.tag
-            category = item.category
-            foundAt = item.foundAt
-            let fields = [item.tag, item.category.name(.zhHans), item.category.name(.en), item.colour, item.brand,
-                          item.features, item.foundPlace, item.handedInBy, item.storage]
-            text = Array(fields.joined(separator: "\u{1}").lowercased().utf8)
-            colour = Array((LostFoundText.colourKey(item.colour) + "\u{1}" + item.colour.lowercased()).utf8)
-        }
+        /// Where the item's text starts in ``bytes``; its colour follows it.
+        var start: UInt32
+        var textLength: UInt32
+        var colourLength: UInt32
     }
 
     /// Entries in the order the items were registered.
-    var entries: [Entry] = []
+    private(set) var entries: [Entry] = []
+    /// Every item's text then colour, end to end: one buffer for a year of items instead of
+    /// two small arrays each, and a snapshot stores it as it is.
+    private(set) var bytes: [UInt8] = []
 
-    mutating func add(_ item: LostItem) { entries.append(Entry(item)) }
+    init() {}
+
+    /// Tag, category names, colour, brand, features, places and who handed it in,
+    /// lower-cased and separated by U+0001.
+    static func text(_ item: LostItem) -> String {
+        [item.tag, item.category.name(.zhHans), item.category.name(.en), item.colour, item.brand,
+         item.features, item.foundPlace, item.handedInBy, item.storage].joined(separator: "\u{1}").lowercased()
+    }
+
+    /// ``LostFoundText/colourKey(_:)`` of the colour, plus the colour lower-cased.
+    static func colour(_ item: LostItem) -> String {
+        LostFoundText.colourKey(item.colour) + "\u{1}" + item.colour.lowercased()
+    }
+
+    mutating func add(_ item: LostItem) {
+        let text = Self.text(item).utf8, colour = Self.colour(item).utf8
+        entries.append(Entry(tag: item.tag, category: item.category, foundAt: item.foundAt, start: UInt32(bytes.count),
+                             textLength: UInt32(text.count), colourLength: UInt32(colour.count)))
+        bytes.append(contentsOf: text)
+        bytes.append(contentsOf: colour)
+    }
+
+    mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+
+    /// An entry's searchable text (for a peer searching the same, `bench`).
+    func text(of e: Entry) -> String {
+        String(decoding: bytes[Int(e.start)..<Int(e.start) + Int(e.textLength)], as: UTF8.self)
+    }
 
     /// The byte strings a query's text requires.
     static func needles(_ query: String) -> [[UInt8]] {
@@ -82,26 +101,31 @@ struct LostFoundSearch: Equatable, Sendable {
         let colourKey = LostFoundText.colourKey(colour)
         let colourNeedles: [[UInt8]] = colourKey.isEmpty ? [] : [Array(colourKey.utf8)]
         var out: [String] = []
-        for e in entries.reversed() {
-            if out.count >= limit { break }
-            if let category, e.category != category { continue }
-            if let foundFrom, e.foundAt < foundFrom { continue }
-            if let foundBefore, e.foundAt >= foundBefore { continue }
-            if !colourNeedles.isEmpty && !Self.containsAll(e.colour, colourNeedles) { continue }
-            if !needles.isEmpty && !Self.containsAll(e.text, needles) { continue }
-            if let accept, !accept(e.tag) { continue }
-            out.append(e.tag)
+        bytes.withUnsafeBytes { all in
+            for e in entries.reversed() {
+                if out.count >= limit { break }
+                if let category, e.category != category { continue }
+                if let foundFrom, e.foundAt < foundFrom { continue }
+                if let foundBefore, e.foundAt >= foundBefore { continue }
+                let text = UnsafeRawBufferPointer(rebasing: all[Int(e.start)..<Int(e.start) + Int(e.textLength)])
+                if !colourNeedles.isEmpty {
+                    let colourStart = Int(e.start) + Int(e.textLength)
+                    let colour = UnsafeRawBufferPointer(rebasing: all[colourStart..<colourStart + Int(e.colourLength)])
+                    if !Self.containsAll(colour, colourNeedles) { continue }
+                }
+                if !needles.isEmpty && !Self.containsAll(text, needles) { continue }
+                if let accept, !accept(e.tag) { continue }
+                out.append(e.tag)
+            }
         }
         return out
     }
 
-    static func containsAll(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
-        haystack.withUnsafeBytes { h in
-            for n in needles {
-                guard n.withUnsafeBytes({ contains(h, $0) }) else { return false }
-            }
-            return true
+    static func containsAll(_ h: UnsafeRawBufferPointer, _ needles: [[UInt8]]) -> Bool {
+        for n in needles {
+            guard n.withUnsafeBytes({ contains(h, $0) }) else { return false }
         }
+        return true
     }
 
     /// Whether `n` occurs in `h` (`memchr` to the candidates, `memcmp` to confirm).
@@ -118,5 +142,33 @@ struct LostFoundSearch: Equatable, Sendable {
             at = i + 1
         }
         return false
+    }
+
+    /// Written after the items, in the same order: the text buffer as it is, then each
+    /// entry's two lengths (tag, category and found time are the item's own).
+    func encode(to e: inout SnapshotEncoder) {
+        e.blob(bytes)
+        var lengths: [UInt32] = []
+        lengths.reserveCapacity(2 * entries.count)
+        for x in entries { lengths.append(x.textLength); lengths.append(x.colourLength) }
+        e.words(lengths)
+    }
+
+    /// Reads what ``encode(to:)`` wrote for `items` (in the order written); the lengths
+    /// must add up to the buffer exactly.
+    init(from d: inout SnapshotDecoder, items: [LostItem]) throws {
+        bytes = try d.blob()
+        let lengths = try d.words()
+        guard lengths.count == 2 * items.count else { throw SnapshotDecodingError("search lengths for \(lengths.count / 2) of \(items.count) items") }
+        entries.reserveCapacity(items.count)
+        var at = 0
+        for (i, item) in items.enumerated() {
+            let t = Int(lengths[2 * i]), c = Int(lengths[2 * i + 1])
+            guard t <= bytes.count - at, c <= bytes.count - at - t else { throw SnapshotDecodingError("search text past its buffer") }
+            entries.append(Entry(tag: item.tag, category: item.category, foundAt: item.foundAt, start: UInt32(at),
+                                 textLength: UInt32(t), colourLength: UInt32(c)))
+            at += t + c
+        }
+        guard at == bytes.count else { throw SnapshotDecodingError("search buffer longer than its texts") }
     }
 }

@@ -10,7 +10,7 @@ public struct LostFoundState: BookState {
     public var lastTagNumber: [Int: Int] = [:]
     /// The last `LR-YYYY-NNNNNN` number used, by plaza year.
     public var lastReportNumber: [Int: Int] = [:]
-    /// Derived from ``items`` (rebuilt from a snapshot, not stored in it).
+    /// Derived from ``items``; kept in the snapshot so that opening does not build it again.
     var search = LostFoundSearch()
 
     public init() {}
@@ -92,10 +92,11 @@ public struct LostFoundState: BookState {
 }
 
 extension LostFoundState: SnapshotCoding {
-    /// The items in ledger order, the reports by id, then the last tag and report numbers by
-    /// year. The search is not written: it is rebuilt from the items.
+    /// The items in ledger order (which is the search's order), the search's texts, the
+    /// reports by id, then the last tag and report numbers by year.
     public func encode(to e: inout SnapshotEncoder) {
         e.array(itemsInLedgerOrder)
+        search.encode(to: &e)
         e.array(reports.keys.sorted()) { e, id in reports[id]!.encode(to: &e) }
         Self.encode(lastTagNumber, to: &e)
         Self.encode(lastReportNumber, to: &e)
@@ -106,7 +107,8 @@ extension LostFoundState: SnapshotCoding {
     public init(from d: inout SnapshotDecoder) throws {
         let itemCount = try d.count()
         items.reserveCapacity(itemCount)
-        search.entries.reserveCapacity(itemCount)
+        var inOrder: [LostItem] = []
+        inOrder.reserveCapacity(itemCount)
         var previous: (year: Int, seq: Int64) = (.min, .min)
         for _ in 0..<itemCount {
             let item = try LostItem(from: &d)
@@ -114,8 +116,9 @@ extension LostFoundState: SnapshotCoding {
             guard previous <= at else { throw SnapshotDecodingError("items out of ledger order at \(item.tag)") }
             previous = at
             guard items.updateValue(item, forKey: item.tag) == nil else { throw SnapshotDecodingError("item \(item.tag) twice") }
-            search.add(item)
+            inOrder.append(item)
         }
+        search = try LostFoundSearch(from: &d, items: inOrder)
         let reportCount = try d.count()
         reports.reserveCapacity(reportCount)
         var previousID: String?

@@ -90,7 +90,8 @@ import Testing
     }
 
     @Test func anEmptyStateReadsBack() throws {
-        #expect(snapshotBytes(LostFoundState()) == [0, 0, 0, 0])
+        // No items, an empty search (no text, no lengths), no reports, no numbers.
+        #expect(snapshotBytes(LostFoundState()) == [0, 0, 0, 0, 0, 0])
         #expect(try roundTrip(LostFoundState()) == LostFoundState())
     }
 
