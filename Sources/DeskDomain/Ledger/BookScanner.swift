@@ -9,8 +9,11 @@ import Glibc
 /// and checks each window's two halves on two threads; the links between halves and
 /// windows are checked after, so a problem is always reported at the first bad line.
 public enum BookScanner {
-    /// Window size; a window grows when a single line is longer.
+    /// Window size; a window grows when a single line is longer. Windows whose every line
+    /// is decoded are smaller: two of them in flight per book, decoded, are tens of times
+    /// their bytes in records.
     static let windowBytes = 4 << 20
+    static let decodedWindowBytes = 1 << 20
 
     /// Scans `path` from `offset`, expecting the line there to have seq `startSeq + 1`
     /// and prev `startPrev`. A missing file scans as empty.
@@ -39,7 +42,8 @@ public enum BookScanner {
                      decode: Bool, decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
                      collect: Set<Int64> = [], deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
         var result = BookScan(fileSize: size, soundLength: offset, lastSeq: startSeq, lastHash: startPrev)
-        let reader = WindowReader(fd: fd, path: path, size: size, offset: offset)
+        let reader = WindowReader(fd: fd, path: path, size: size, offset: offset,
+                                  windowBytes: decode && decodeAfterSeq <= startSeq ? decodedWindowBytes : windowBytes)
         // While the main thread hands on window k, window k+1 is checked on other threads.
         var pending: (Window, [Part])?
         while true {
@@ -121,7 +125,7 @@ public enum BookScanner {
         var finished = false
         var tornAfter: (Int64, Int64)?
 
-        init(fd: Int32, path: String, size: Int64, offset: Int64) {
+        init(fd: Int32, path: String, size: Int64, offset: Int64, windowBytes: Int) {
             self.fd = fd; self.path = path; self.size = size; position = offset
             buffers = (0..<2).map { _ in (UnsafeMutableRawPointer.allocate(byteCount: windowBytes, alignment: 16), windowBytes) }
         }

@@ -154,9 +154,16 @@ struct LostFoundSearch: Equatable, Sendable {
         e.words(lengths)
     }
 
+    /// What an entry takes from its item besides its text.
+    struct Item {
+        var tag: String
+        var category: LostItemCategory
+        var foundAt: Int64
+    }
+
     /// Reads what ``encode(to:)`` wrote for `items` (in the order written); the lengths
     /// must add up to the buffer exactly.
-    init(from d: inout SnapshotDecoder, items: [LostItem]) throws {
+    init(from d: inout SnapshotDecoder, items: [Item]) throws {
         bytes = try d.blob()
         let lengths = try d.words()
         guard lengths.count == 2 * items.count else { throw SnapshotDecodingError("search lengths for \(lengths.count / 2) of \(items.count) items") }

@@ -107,7 +107,7 @@ extension LostFoundState: SnapshotCoding {
     public init(from d: inout SnapshotDecoder) throws {
         let itemCount = try d.count()
         items.reserveCapacity(itemCount)
-        var inOrder: [LostItem] = []
+        var inOrder: [LostFoundSearch.Item] = []
         inOrder.reserveCapacity(itemCount)
         var previous: (year: Int, seq: Int64) = (.min, .min)
         for _ in 0..<itemCount {
@@ -116,7 +116,7 @@ extension LostFoundState: SnapshotCoding {
             guard previous <= at else { throw SnapshotDecodingError("items out of ledger order at \(item.tag)") }
             previous = at
             guard items.updateValue(item, forKey: item.tag) == nil else { throw SnapshotDecodingError("item \(item.tag) twice") }
-            inOrder.append(item)
+            inOrder.append(LostFoundSearch.Item(tag: item.tag, category: item.category, foundAt: item.foundAt))
         }
         search = try LostFoundSearch(from: &d, items: inOrder)
         let reportCount = try d.count()
