@@ -12,9 +12,39 @@ public struct SnapshotDecoder {
     /// The operator read last: most fields that name one name the same few clerks.
     var lastOperator: OperatorID?
 
+    /// For bytes of a mapped file: the mapping's start, and how far (from it) pages have
+    /// been given back.
+    var mapping: UnsafeRawPointer?
+    var released = 0
+    static let releaseBytes = 4 << 20
+
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
         end = buffer.count
+    }
+
+    /// Decodes the bytes of a file mapped at `mapped` (page-aligned; `bytes` lie inside the
+    /// mapping) with `body`, giving the decoded pages back to the system as it goes: the
+    /// file's pages stay in the page cache, only this process stops holding them.
+    static func decode<T>(_ bytes: UnsafeBufferPointer<UInt8>, mapped: UnsafeMutableRawPointer,
+                          _ body: (inout SnapshotDecoder) throws -> T) throws -> T {
+        var d = SnapshotDecoder(bytes)
+        d.mapping = UnsafeRawPointer(mapped)
+        let v = try body(&d)
+        guard d.i == d.end else { throw SnapshotDecodingError("\(d.end - d.i) bytes left over") }
+        return v
+    }
+
+    /// Gives back the mapped pages wholly before the read position, every few MiB.
+    @inline(__always)
+    mutating func releaseDecoded() {
+        guard let mapping else { return }
+        let upTo = UnsafeRawPointer(base + i) - mapping
+        guard upTo - released >= Self.releaseBytes else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let cut = upTo / page * page
+        madvise(UnsafeMutableRawPointer(mutating: mapping) + released, cut - released, MADV_DONTNEED)
+        released = cut
     }
 
     /// Decodes `bytes` (from offset `from`) with `body`, which must read all of them.
@@ -53,6 +83,7 @@ public struct SnapshotDecoder {
 
     /// A count of things still to read (each takes at least one byte).
     public mutating func count() throws -> Int {
+        releaseDecoded()
         let n = try int()
         guard n >= 0, n <= Int64(end - i) else { throw SnapshotDecodingError("a count of \(n) with \(end - i) bytes left") }
         return Int(n)

@@ -43,21 +43,50 @@ public enum SnapshotStore {
     }
 
     /// Reads a snapshot; nil when absent, unreadable, damaged or of another book.
+    ///
+    /// The file is never read whole into memory: its checksum is computed a chunk at a time,
+    /// then it is mapped and decoded front to back, each few MiB given back to the system as
+    /// soon as they are decoded. A heavy year's largest snapshot would otherwise sit in memory
+    /// beside the state it becomes, at the moment the desk needs the most.
     public static func load<S: BookState>(book: BookName, data: DataDirectory, as: S.Type) -> Loaded<S>? {
-        guard let file = try? POSIXFile.readAll(path(book, data)), file.count > magic.count + 32, file.starts(with: magic) else {
-            return nil
-        }
-        // The SHA-256 of everything after it: a changed byte anywhere means replaying instead.
+        let file = path(book, data)
+        let fd = Glibc.open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard let size = try? Int(POSIXFile.size(fd, path: file).size) else { return nil }
         let start = magic.count + 32
-        let stored = file[magic.count..<start].withUnsafeBytes { ChainHash(bytes: $0) }
-        guard file[start...].withUnsafeBytes({ ChainHash.sha256($0) }) == stored else { return nil }
-        return try? SnapshotDecoder.decode(file, from: start) { d in
+        guard size > start else { return nil }
+        // The SHA-256 of everything after it: a changed byte anywhere means replaying instead.
+        var head = [UInt8](repeating: 0, count: start)
+        let got = try? head.withUnsafeMutableBytes { try POSIXFile.pread(fd, into: $0.baseAddress!, count: start, at: 0, path: file) }
+        guard got == start, head.starts(with: magic),
+              let digest = try? sha256(fd, from: start, to: size, path: file),
+              digest == head[magic.count...].withUnsafeBytes({ ChainHash(bytes: $0) }) else { return nil }
+        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
+        defer { munmap(map, size) }
+        let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self) + start, count: size - start)
+        return try? SnapshotDecoder.decode(bytes, mapped: map) { d in
             guard try d.string() == book.rawValue else { throw SnapshotDecodingError("another book's snapshot") }
             let year = try d.intValue(), seq = try d.int()
             guard seq >= 1 else { throw SnapshotDecodingError("a snapshot is taken after a line, seq 1 or more") }
             guard let hash = ChainHash(hex: try d.string()) else { throw SnapshotDecodingError("hash") }
             return Loaded(year: year, seq: seq, hash: hash, state: try S(from: &d))
         }
+    }
+
+    /// The SHA-256 of bytes `from..<to` of a file, read a MiB at a time.
+    static func sha256(_ fd: Int32, from: Int, to: Int, path: String) throws -> ChainHash {
+        var sha = SHA256()
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        var at = from
+        while at < to {
+            let got = try POSIXFile.pread(fd, into: chunk.baseAddress!, count: min(chunk.count, to - at), at: Int64(at), path: path)
+            guard got > 0 else { throw LedgerError.io(path: path, action: "read", errno: EIO) }
+            sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<got]))
+            at += got
+        }
+        return Array(sha.finalize()).withUnsafeBytes { ChainHash(bytes: $0) }
     }
 
     /// Writes a snapshot atomically (temporary file, fsync, rename), a chunk at a time: the

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import DeskDomain
 
@@ -58,5 +59,26 @@ import Testing
         let loaded = try #require(SnapshotStore.load(book: .points, data: dir.data, as: PointsState.self))
         #expect(loaded.seq == 42 && loaded.year == 2026 && loaded.state == state)
         #expect(dir.files(in: ".snapshots") == ["points.snap"], "no temporary file left")
+    }
+
+    /// Decoding a mapped file gives the decoded pages back every few MiB (whole pages, never
+    /// past what was read), and reads the same as decoding the bytes in memory.
+    @Test func aMappedSnapshotGivesBackWhatItDecoded() throws {
+        let dir = TemporaryDirectory()
+        var e = SnapshotEncoder()
+        let texts = (0..<3000).map { "万达广场 \($0) " + String(repeating: "x", count: 4000) }
+        for t in texts { e.string(t) }
+        dir.write("mapped.bin", e.bytes)
+        let fd = open(dir.path + "/mapped.bin", O_RDONLY)
+        defer { close(fd) }
+        let map = try #require(mmap(nil, e.bytes.count, PROT_READ, MAP_PRIVATE, fd, 0))
+        defer { munmap(map, e.bytes.count) }
+        let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: e.bytes.count)
+        let (back, released, position) = try SnapshotDecoder.decode(bytes, mapped: map) { d in
+            (try texts.map { _ in try d.string() }, d.released, d.i)
+        }
+        #expect(back == texts)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        #expect(released >= e.bytes.count - 2 * SnapshotDecoder.releaseBytes && released <= position && released % page == 0)
     }
 }
