@@ -2,8 +2,8 @@
 /// disposed), every lost report, the last tag and report numbers of each plaza year, and
 /// the search form of every item.
 public struct LostFoundState: BookState {
-    /// Items by tag.
-    public var items: [String: LostItem] = [:]
+    /// Items by tag, in the order registered.
+    public var items = KeyedTable<LostItem>()
     /// Lost reports by id.
     public var reports: [String: LostReport] = [:]
     /// The last `LF-YYYY-NNNNNN` number used, by plaza year.
@@ -115,7 +115,8 @@ extension LostFoundState: SnapshotCoding {
             let at = (year: item.receivedYear, seq: item.receivedSeq)
             guard previous <= at else { throw SnapshotDecodingError("items out of ledger order at \(item.tag)") }
             previous = at
-            guard items.updateValue(item, forKey: item.tag) == nil else { throw SnapshotDecodingError("item \(item.tag) twice") }
+            guard items[item.tag] == nil else { throw SnapshotDecodingError("item \(item.tag) twice") }
+            items.appendListed(item)
             inOrder.append(LostFoundSearch.Item(tag: item.tag, category: item.category, foundAt: item.foundAt))
         }
         search = try LostFoundSearch(from: &d, items: inOrder)

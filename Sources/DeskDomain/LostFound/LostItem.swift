@@ -126,3 +126,7 @@ extension LostItem: SnapshotCoding {
         disposal = try d.optional(of: LostItemDisposal.self)
     }
 }
+
+extension LostItem: TableKeyed {
+    public var tableKey: String { tag }
+}

@@ -61,3 +61,7 @@ public struct PointsCard: Equatable, Sendable {
     }
 
 }
+
+extension PointsCard: TableKeyed {
+    public var tableKey: String { number }
+}

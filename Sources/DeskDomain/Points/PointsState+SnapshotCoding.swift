@@ -66,12 +66,12 @@ extension PointsCard: SnapshotCoding {
 }
 
 extension PointsState: SnapshotCoding {
-    /// Cards (each keyed by its own number, so written once), holders' current cards, used
-    /// receipts, forms, then the three counts. Every dictionary in its keys' order and the
-    /// used receipts in the order they were used, so the same state always writes the same bytes.
+    /// Cards in the order issued (each keyed by its own number, so written once), holders'
+    /// current cards, used receipts, forms, then the three counts. Every dictionary in its
+    /// keys' order, cards and used receipts in the order they came, so the same state always
+    /// writes the same bytes.
     public func encode(to e: inout SnapshotEncoder) {
-        e.int(cards.count)
-        for number in cards.keys.sorted() { cards[number]!.encode(to: &e) }
+        e.array(cards.values)
         e.dictionary(cardByHolder, key: { $0.string($1) }, value: { $0.string($1) })
         usedReceipts.encode(to: &e)
         e.dictionary(cardByForm, key: { $0.string($1) }, value: { $0.string($1) })
@@ -86,7 +86,8 @@ extension PointsState: SnapshotCoding {
         cards.reserveCapacity(cardCount)
         for _ in 0..<cardCount {
             let card = try PointsCard(from: &d)
-            cards[card.number] = card
+            guard cards[card.number] == nil else { throw SnapshotDecodingError("card \(card.number) twice") }
+            cards.appendListed(card)
         }
         cardByHolder = try d.dictionary(key: { try $0.string() }, value: { try $0.string() })
         usedReceipts = try TextKeyTable(from: &d)

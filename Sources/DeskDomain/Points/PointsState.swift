@@ -4,8 +4,8 @@
 /// Sized for years of a busy desk: a card is one entry with its last
 /// ``historyLength`` movements, a used receipt one short key and a card number.
 public struct PointsState: BookState {
-    /// Every card ever issued, by card number (numbers are never reused).
-    public var cards: [String: PointsCard] = [:]
+    /// Every card ever issued, by card number (numbers are never reused), in the order issued.
+    public var cards = KeyedTable<PointsCard>()
     /// Each holder's current card (active or reported lost, not replaced), by ID hash.
     public var cardByHolder: [String: String] = [:]
     /// Receipts that have earned points, by receipt key (``PointsReceipt/key(shop:number:)``),

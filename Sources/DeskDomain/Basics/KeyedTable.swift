@@ -1,0 +1,109 @@
+/// A value that names itself: the key a ``KeyedTable`` finds it by.
+public protocol TableKeyed: Equatable, Sendable {
+    var tableKey: String { get }
+}
+
+/// Values in the order first listed, found by the key each holds itself (a lost item's
+/// tag, a points card's number).
+///
+/// A year's items or cards as `[String: Value]` cost a bucket of key and value for every
+/// slot of a table at most three quarters full, doubled at each growth; here the values
+/// sit end to end in one array and an open-addressing index over an ``FNVHash`` of their
+/// keys takes four bytes a slot. Nothing is ever removed: the ledger only adds.
+///
+///     var items = KeyedTable<LostItem>()
+///     items[item.tag] = item
+///     items[item.tag]?.storage = "B-2"   // changed in place
+public struct KeyedTable<Value: TableKeyed>: Sendable {
+    /// The values, in the order first listed.
+    public private(set) var values: [Value] = []
+    /// Position + 1, 0 for an empty slot; a power of two long, at most three quarters full.
+    private var slots: [UInt32] = []
+
+    public init() {}
+
+    public var count: Int { values.count }
+    public var isEmpty: Bool { values.isEmpty }
+    public var keys: [String] { values.map(\.tableKey) }
+
+    /// The value under `key`. Setting one not yet listed appends it; a value is never
+    /// removed and keeps the key it was listed under.
+    public subscript(key: String) -> Value? {
+        get { position(key).map { values[$0] } }
+        _modify {
+            guard let p = position(key) else {
+                var added: Value?
+                yield &added
+                if let added { list(added, under: key) }
+                return
+            }
+            // Moved out and back rather than copied, so that a change inside the value (a
+            // card's history) does not copy what the value holds.
+            var value: Value? = values.withUnsafeMutableBufferPointer { ($0.baseAddress! + p).move() }
+            defer {
+                guard let value, value.tableKey == key else { preconditionFailure("a listed value is never removed or renamed") }
+                values.withUnsafeMutableBufferPointer { ($0.baseAddress! + p).initialize(to: value) }
+            }
+            yield &value
+        }
+    }
+
+    mutating func reserveCapacity(_ n: Int) {
+        values.reserveCapacity(n)
+        if n * 4 > slots.count * 3 { reindex(for: n) }
+    }
+
+    /// Lists a value read from a snapshot, which lists each once: no lookup first.
+    mutating func appendListed(_ value: Value) {
+        values.append(value)
+        if values.count * 4 > slots.count * 3 {
+            reindex(for: values.count)
+        } else {
+            place(values.count - 1, Self.hash(value.tableKey))
+        }
+    }
+
+    private mutating func list(_ value: Value, under key: String) {
+        precondition(value.tableKey == key, "a value is listed under its own key")
+        appendListed(value)
+    }
+
+    static func hash(_ key: String) -> Int {
+        var h = FNVHash()
+        h.combine(key)
+        return h.value
+    }
+
+    private func position(_ key: String) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Self.hash(key) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            if values[Int(s) - 1].tableKey == key { return Int(s) - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func place(_ position: Int, _ hash: Int) {
+        let mask = slots.count - 1
+        var i = hash & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = UInt32(position + 1)
+    }
+
+    private mutating func reindex(for n: Int) {
+        var size = 16
+        while n * 4 > size * 3 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        for (p, v) in values.enumerated() { place(p, Self.hash(v.tableKey)) }
+    }
+}
+
+extension KeyedTable: Equatable {
+    /// The same values under the same keys, in whatever order they were listed.
+    public static func == (a: KeyedTable, b: KeyedTable) -> Bool {
+        a.count == b.count && a.values.allSatisfy { b[$0.tableKey] == $0 }
+    }
+}
