@@ -84,9 +84,13 @@ public struct LostFoundState: BookState {
 
     static func year(_ r: LedgerRecord) -> Int { PlazaTime(offsetSeconds: r.offsetSeconds).civil(r.instant).year }
 
-    /// Items in the order they were registered.
+    /// Items in the order they were registered: the order they are listed in, which
+    /// replaying and reading a snapshot both keep (checked, so that a snapshot is never
+    /// written out of order; a copy is sorted only if it ever were not).
     var itemsInLedgerOrder: [LostItem] {
-        items.values.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) }
+        let v = items.values
+        let inOrder = zip(v, v.dropFirst()).allSatisfy { ($0.receivedYear, $0.receivedSeq) <= ($1.receivedYear, $1.receivedSeq) }
+        return inOrder ? v : v.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) }
     }
 
 }

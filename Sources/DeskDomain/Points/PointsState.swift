@@ -78,8 +78,7 @@ public struct PointsState: BookState {
             card.issuedBy = r.op
             card.replaces = oldNumber
             card.replacedBy = nil
-            card.history.append(movement(r, .reissued, points: 0, balance: card.balance, detail: detail))
-            Self.trim(&card.history)
+            Self.record(movement(r, .reissued, points: 0, balance: card.balance, detail: detail), in: &card.history)
             old.status = .replaced
             old.replacedBy = newNumber
             old.balance = 0
@@ -104,8 +103,17 @@ public struct PointsState: BookState {
         guard cards[number] != nil else { return }
         cards[number]!.balance += points
         let m = movement(r, kind, points: points, balance: cards[number]!.balance, detail: detail)
-        cards[number]!.history.append(m)
-        Self.trim(&cards[number]!.history)
+        Self.record(m, in: &cards[number]!.history)
+    }
+
+    /// Appends a movement, growing the history by half (not double) up to its cap: sixty
+    /// thousand cards' histories are a large part of a busy year's state.
+    static func record(_ m: PointsMovement, in history: inout [PointsMovement]) {
+        if history.count == history.capacity {
+            history.reserveCapacity(min(historyLength + 1, max(4, history.count + history.count / 2)))
+        }
+        history.append(m)
+        trim(&history)
     }
 
     static func trim(_ history: inout [PointsMovement]) {
