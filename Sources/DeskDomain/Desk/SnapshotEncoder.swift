@@ -74,6 +74,12 @@ public struct SnapshotEncoder {
 
     /// Bytes as they are, without a count (the caller wrote how many will follow).
     mutating func raw(_ b: UnsafeRawBufferPointer) {
+        // A large block (a key table's text) goes to the spill as it is, not through bytes.
+        if let spill, b.count >= Self.chunkBytes {
+            flush()
+            spill(b)
+            return
+        }
         bytes.append(contentsOf: b)
         spillIfFull()
     }
