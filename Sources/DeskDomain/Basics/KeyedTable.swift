@@ -55,6 +55,9 @@ public struct KeyedTable<Value: TableKeyed>: Sendable {
 
     /// Lists a value read from a snapshot, which lists each once: no lookup first.
     mutating func appendListed(_ value: Value) {
+        // Grown by half, not doubled: a year's table is a large part of the state, and
+        // growing copies all of it beside the old.
+        if values.count == values.capacity { values.reserveCapacity(max(16, values.count + values.count / 2)) }
         values.append(value)
         if values.count * 4 > slots.count * 3 {
             reindex(for: values.count)

@@ -39,6 +39,9 @@ public struct InvoiceTable: Equatable, Sendable {
 
     /// Lists an invoice read from a snapshot, which lists each once: no lookup first.
     mutating func appendListed(_ invoice: Invoice) {
+        // Grown by half, not doubled: a year's table is a large part of the state, and
+        // growing copies all of it beside the old.
+        if values.count == values.capacity { values.reserveCapacity(max(16, values.count + values.count / 2)) }
         values.append(invoice)
         if values.count * 4 > slots.count * 3 {
             reindex(for: values.count)

@@ -38,12 +38,28 @@ public struct LostItem: Equatable, Sendable {
     public var receivedYear: Int
     public var receivedSeq: Int64
     public var status: Status = .inStorage
-    /// The latest claimant's description not yet judged.
-    public var pendingDescription: ClaimDescription?
     /// Claims refused because the description did not match.
     public var refusedClaims = 0
-    public var claim: LostItemClaim?
-    public var disposal: LostItemDisposal?
+
+    // What an item only has once claimed or disposed of: kept out of line, so a year of
+    // items in storage is each less than half as wide.
+    private var pendingBox: OutOfLine<ClaimDescription>?
+    private var claimBox: OutOfLine<LostItemClaim>?
+    private var disposalBox: OutOfLine<LostItemDisposal>?
+
+    /// The latest claimant's description not yet judged.
+    public var pendingDescription: ClaimDescription? {
+        get { pendingBox?.value }
+        set { pendingBox = newValue.map(OutOfLine.init) }
+    }
+    public var claim: LostItemClaim? {
+        get { claimBox?.value }
+        set { claimBox = newValue.map(OutOfLine.init) }
+    }
+    public var disposal: LostItemDisposal? {
+        get { disposalBox?.value }
+        set { disposalBox = newValue.map(OutOfLine.init) }
+    }
 
     /// When its retention runs out (counted from intake), by category.
     public func retainUntil(_ config: DeskConfig) -> Int64 {
