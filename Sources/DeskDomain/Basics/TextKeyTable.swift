@@ -117,9 +117,6 @@ public struct TextKeyTable: Sendable {
         }
         guard var v = newValue else { return }
         let e = entries.count / 4
-        // Grown by half, not doubled (the text is tens of MiB in a busy year).
-        if text.count + key.count + 64 > text.capacity { text.reserveCapacity((text.count + key.count + 64) * 3 / 2) }
-        if entries.count == entries.capacity { entries.reserveCapacity(max(64, entries.count + entries.count / 2)) }
         v.withUTF8 { vb in
             entries.append(UInt32(text.count))
             entries.append(UInt32(key.count))
