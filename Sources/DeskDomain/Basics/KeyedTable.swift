@@ -8,8 +8,7 @@ public protocol TableKeyed: Equatable, Sendable {
 ///
 /// A year's items or cards as `[String: Value]` cost a bucket of key and value for every
 /// slot of a table at most three quarters full, doubled at each growth; here the values
-/// sit end to end in one array and an open-addressing index over an ``FNVHash`` of their
-/// keys takes four bytes a slot. Nothing is ever removed: the ledger only adds.
+/// sit end to end in one array and the index (``SlotIndex``) takes four bytes a slot. Nothing is ever removed: the ledger only adds.
 ///
 ///     var items = KeyedTable<LostItem>()
 ///     items[item.tag] = item
@@ -17,8 +16,7 @@ public protocol TableKeyed: Equatable, Sendable {
 public struct KeyedTable<Value: TableKeyed>: Sendable {
     /// The values, in the order first listed.
     public private(set) var values: [Value] = []
-    /// Position + 1, 0 for an empty slot; a power of two long, at most three quarters full.
-    private var slots: [UInt32] = []
+    private var index = SlotIndex()
 
     public init() {}
 
@@ -50,7 +48,7 @@ public struct KeyedTable<Value: TableKeyed>: Sendable {
 
     mutating func reserveCapacity(_ n: Int) {
         values.reserveCapacity(n)
-        if n * 4 > slots.count * 3 { reindex(for: n) }
+        index.reserve(n, filled: values.count) { Self.hash(values[$0].tableKey) }
     }
 
     /// Lists a value read from a snapshot, which lists each once: no lookup first.
@@ -59,11 +57,7 @@ public struct KeyedTable<Value: TableKeyed>: Sendable {
         // growing copies all of it beside the old.
         if values.count == values.capacity { values.reserveCapacity(max(16, values.count + values.count / 2)) }
         values.append(value)
-        if values.count * 4 > slots.count * 3 {
-            reindex(for: values.count)
-        } else {
-            place(values.count - 1, Self.hash(value.tableKey))
-        }
+        index.add(values.count - 1, hash: Self.hash(value.tableKey)) { Self.hash(values[$0].tableKey) }
     }
 
     private mutating func list(_ value: Value, under key: String) {
@@ -78,29 +72,7 @@ public struct KeyedTable<Value: TableKeyed>: Sendable {
     }
 
     private func position(_ key: String) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var i = Self.hash(key) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            if values[Int(s) - 1].tableKey == key { return Int(s) - 1 }
-            i = (i + 1) & mask
-        }
-    }
-
-    private mutating func place(_ position: Int, _ hash: Int) {
-        let mask = slots.count - 1
-        var i = hash & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = UInt32(position + 1)
-    }
-
-    private mutating func reindex(for n: Int) {
-        var size = 16
-        while n * 4 > size * 3 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        for (p, v) in values.enumerated() { place(p, Self.hash(v.tableKey)) }
+        index.find(Self.hash(key)) { values[$0].tableKey == key }
     }
 }
 

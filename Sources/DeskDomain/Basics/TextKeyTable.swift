@@ -23,8 +23,8 @@ public struct TextKeyTable: Sendable {
     /// Four numbers per key, in the order first set: key offset, key length, value offset,
     /// value length (``absent`` when the key was removed).
     private var entries: [UInt32] = []
-    /// Open-addressing index: entry number + 1, 0 for an empty slot; a power of two long.
-    private var slots: [UInt32] = []
+    /// Entries by a hash of their key's bytes.
+    private var index = SlotIndex()
     /// Keys present.
     public private(set) var count = 0
 
@@ -66,16 +66,13 @@ public struct TextKeyTable: Sendable {
 
     /// The entry holding `key` (present or removed), if it was ever set.
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var i = Self.hash(key) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            let e = Int(s) - 1
-            if keyEquals(e, key) { return e }
-            i = (i + 1) & mask
-        }
+        index.find(Self.hash(key)) { keyEquals($0, key) }
+    }
+
+    /// The hash of entry `e`'s key (for growing the index).
+    private static func hash(ofEntry e: Int, text: [UInt8], entries: [UInt32]) -> Int {
+        let offset = Int(entries[4 * e]), length = Int(entries[4 * e + 1])
+        return text.withUnsafeBufferPointer { hash(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
     }
 
     private func keyEquals(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -126,31 +123,8 @@ public struct TextKeyTable: Sendable {
             text.append(contentsOf: vb)
         }
         count += 1
-        if (e + 1) * 4 > slots.count * 3 {
-            rebuildIndex(minimumEntries: e + 1)
-        } else {
-            place(e, hash: Self.hash(key))
-        }
-    }
-
-    /// Puts entry `e` in the first free slot after its hash's.
-    private mutating func place(_ e: Int, hash: Int) {
-        let mask = slots.count - 1
-        var i = hash & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = UInt32(e + 1)
-    }
-
-    /// Sizes the index for `minimumEntries` (at most three quarters full) and fills it again.
-    private mutating func rebuildIndex(minimumEntries: Int) {
-        var size = 16
-        while minimumEntries * 4 > size * 3 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        for e in 0..<entries.count / 4 {
-            let offset = Int(entries[4 * e]), length = Int(entries[4 * e + 1])
-            let h = text.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
-            place(e, hash: h)
-        }
+        let (allText, allEntries) = (text, entries)
+        index.add(e, hash: Self.hash(key)) { Self.hash(ofEntry: $0, text: allText, entries: allEntries) }
     }
 }
 
@@ -167,20 +141,18 @@ extension TextKeyTable: SnapshotCoding {
     public func encode(to e: inout SnapshotEncoder) {
         e.blob(text)
         e.words(entries)
-        e.words(slots)
+        e.words(index.slots)
     }
 
     public init(from d: inout SnapshotDecoder) throws {
         self.init()
         text = try d.blob()
         entries = try d.words()
-        slots = try d.words()
+        let slots = try d.words()
         let n = entries.count / 4
         guard entries.count % 4 == 0 else { throw SnapshotDecodingError("key table entries come in fours") }
-        guard slots.isEmpty ? n == 0 : slots.count & (slots.count - 1) == 0 && n * 4 <= slots.count * 3 else {
-            throw SnapshotDecodingError("key table index of \(slots.count) slots for \(n) keys")
-        }
-        var present = 0, indexed = 0
+        index = try SlotIndex(validating: slots, count: n)
+        var present = 0
         for e in 0..<n {
             let k = Int(entries[4 * e]), kl = Int(entries[4 * e + 1]), v = Int(entries[4 * e + 2]), vl = entries[4 * e + 3]
             guard k <= text.count, kl <= text.count - k else { throw SnapshotDecodingError("a key past the key table's text") }
@@ -189,11 +161,6 @@ extension TextKeyTable: SnapshotCoding {
                 present += 1
             }
         }
-        for s in slots where s != 0 {
-            guard Int(s) <= n else { throw SnapshotDecodingError("a key table slot past its entries") }
-            indexed += 1
-        }
-        guard indexed == n else { throw SnapshotDecodingError("\(indexed) key table slots for \(n) keys") }
         count = present
     }
 }

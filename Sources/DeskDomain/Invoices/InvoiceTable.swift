@@ -7,11 +7,10 @@
 public struct InvoiceTable: Equatable, Sendable {
     /// The invoices, oldest first (by the year and seq of the event that issued them).
     public private(set) var values: [Invoice] = []
-    /// Open-addressing index over a hash of code and number: position + 1, 0 for an empty
-    /// slot; a power of two long, at most three quarters full. Four bytes an invoice where a
-    /// `[InvoiceNumber: Int]` takes some forty, and equal ids are found by comparing
+    /// Positions by a hash of code and number (``SlotIndex``): four bytes an invoice where
+    /// a `[InvoiceNumber: Int]` takes some forty; equal ids are found by comparing
     /// ``values``' own.
-    private var slots: [UInt32] = []
+    private var index = SlotIndex()
 
     public init() {}
 
@@ -19,7 +18,7 @@ public struct InvoiceTable: Equatable, Sendable {
 
     mutating func reserveCapacity(_ n: Int) {
         values.reserveCapacity(n)
-        if n * 4 > slots.count * 3 { reindex(for: n) }
+        index.reserve(n, filled: values.count) { Self.hash(values[$0].id) }
     }
     public var isEmpty: Bool { values.isEmpty }
 
@@ -43,11 +42,7 @@ public struct InvoiceTable: Equatable, Sendable {
         // growing copies all of it beside the old.
         if values.count == values.capacity { values.reserveCapacity(max(16, values.count + values.count / 2)) }
         values.append(invoice)
-        if values.count * 4 > slots.count * 3 {
-            reindex(for: values.count)
-        } else {
-            place(values.count - 1, Self.hash(invoice.id))
-        }
+        index.add(values.count - 1, hash: Self.hash(invoice.id)) { Self.hash(values[$0].id) }
     }
 
     public static func == (a: InvoiceTable, b: InvoiceTable) -> Bool { a.values == b.values }
@@ -61,28 +56,6 @@ public struct InvoiceTable: Equatable, Sendable {
     }
 
     private func position(_ id: InvoiceNumber) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var i = Self.hash(id) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            if values[Int(s) - 1].id == id { return Int(s) - 1 }
-            i = (i + 1) & mask
-        }
-    }
-
-    private mutating func place(_ position: Int, _ hash: Int) {
-        let mask = slots.count - 1
-        var i = hash & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = UInt32(position + 1)
-    }
-
-    private mutating func reindex(for n: Int) {
-        var size = 16
-        while n * 4 > size * 3 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        for (p, invoice) in values.enumerated() { place(p, Self.hash(invoice.id)) }
+        index.find(Self.hash(id)) { values[$0].id == id }
     }
 }
