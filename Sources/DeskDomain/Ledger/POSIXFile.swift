@@ -53,30 +53,6 @@ enum POSIXFile {
     }
 
     /// Creates a folder and its parents; fsyncs each parent that gained an entry.
-    /// The whole file, read once into one array (no intermediate copies).
-    static func readAll(_ path: String) throws(LedgerError) -> [UInt8] {
-        let fd = try open(path, O_RDONLY | O_CLOEXEC, action: "read")
-        defer { close(fd) }
-        let size = Int(try self.size(fd, path: path).size)
-        var failure: LedgerError?
-        var got = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            while got < size {
-                do throws(LedgerError) {
-                    let n = try pread(fd, into: UnsafeMutableRawPointer(buf.baseAddress! + got), count: size - got, at: Int64(got), path: path)
-                    if n == 0 { break }
-                    got += n
-                } catch {
-                    failure = error
-                    break
-                }
-            }
-            count = got
-        }
-        if let failure { throw failure }
-        return bytes
-    }
-
     static func makeDirectories(_ path: String) throws(LedgerError) {
         var isDir = stat()
         if stat(path, &isDir) == 0 {

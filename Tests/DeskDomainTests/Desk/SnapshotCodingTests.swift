@@ -47,7 +47,7 @@ import Testing
         for i in 0..<120_000 { state.usedReceipts["万达广场 优衣库 旗舰店 R\(i)"] = "PC\(10_000_000 + i % 5000)" }
         state.enrolledCount = 7
         try SnapshotStore.save(book: .points, data: dir.data, year: 2026, seq: 42, hash: .zero, state: state)
-        let file = try POSIXFile.readAll(SnapshotStore.path(.points, dir.data))
+        let file = dir.bytes(".snapshots/points.snap")
         var e = SnapshotEncoder()
         e.string("points"); e.int(2026); e.int(Int64(42)); e.string(ChainHash.zero.hex)
         state.encode(to: &e)
