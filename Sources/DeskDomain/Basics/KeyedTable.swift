@@ -8,7 +8,8 @@ public protocol TableKeyed: Equatable, Sendable {
 ///
 /// A year's items or cards as `[String: Value]` cost a bucket of key and value for every
 /// slot of a table at most three quarters full, doubled at each growth; here the values
-/// sit end to end in one array and the index (``SlotIndex``) takes four bytes a slot. Nothing is ever removed: the ledger only adds.
+/// sit end to end in one array and the index (``SlotIndex``) takes four bytes a slot.
+/// Nothing is ever removed: the ledger only adds.
 ///
 ///     var items = KeyedTable<LostItem>()
 ///     items[item.tag] = item

@@ -1,5 +1,6 @@
 /// A value kept behind a pointer: for fields that few of many records ever have (a lost
-/// item's claim or disposal), so that every record does not carry their full width inline.
+/// item's claim or disposal, an invoice's void or reversal), so that every record does not
+/// carry their full width inline.
 ///
 /// The box is never changed, only replaced, so copies of a record still behave as values.
 ///

@@ -20,9 +20,8 @@ public struct Invoice: Equatable, Sendable {
 
     /// What few invoices ever have (an override, a void, a reversal): kept out of line, so
     /// the hundreds of thousands of plain invoices of a year are each about half the size.
-    /// Empty, or one value that is not all defaults; an array, so copies share it until one
-    /// is changed.
-    private var rare: [Rare] = []
+    /// Nil, or a value that is not all defaults (``OutOfLine``: replaced, never changed).
+    private var rare: OutOfLine<Rare>?
 
     struct Rare: Equatable, Sendable {
         var creditCheckOverriddenBy: OperatorID?
@@ -36,12 +35,12 @@ public struct Invoice: Equatable, Sendable {
         var note: String?
     }
 
-    private func rare<T>(_ field: KeyPath<Rare, T>, or none: T) -> T { rare.first?[keyPath: field] ?? none }
+    private func rare<T>(_ field: KeyPath<Rare, T>, or none: T) -> T { rare?.value[keyPath: field] ?? none }
 
     private mutating func setRare<T>(_ field: WritableKeyPath<Rare, T>, _ value: T) {
-        var r = rare.first ?? Rare()
+        var r = rare?.value ?? Rare()
         r[keyPath: field] = value
-        rare = r == Rare() ? [] : [r]
+        rare = r == Rare() ? nil : OutOfLine(r)
     }
 
     /// The lead who accepted a taxpayer ID whose check character fails.
@@ -125,7 +124,7 @@ public struct Invoice: Equatable, Sendable {
         self.amount = amount; self.issuedAt = issuedAt; self.issuedYear = issuedYear; self.issuedSeq = issuedSeq
         self.issuedBy = issuedBy
         let r = Rare(creditCheckOverriddenBy: creditCheckOverriddenBy, original: original, reversalReason: reversalReason, note: note)
-        rare = r == Rare() ? [] : [r]
+        rare = r == Rare() ? nil : OutOfLine(r)
     }
 
 }
@@ -144,7 +143,7 @@ extension Invoice: SnapshotCoding {
                   buyerTitle: try d.string(), taxpayerID: try d.optionalString(), creditCheckOverriddenBy: try d.optional(),
                   amount: try d.value(), issuedAt: try d.int(), issuedYear: try d.intValue(), issuedSeq: try d.int(),
                   issuedBy: try d.value())
-        var r = rare.first ?? Rare()
+        var r = rare?.value ?? Rare()
         r.voidedAt = try d.optionalInt()
         r.voidedBy = try d.optional()
         r.voidReason = try d.optionalString()
@@ -153,6 +152,6 @@ extension Invoice: SnapshotCoding {
         r.original = try d.optional()
         r.reversalReason = try d.optional { try $0.raw() }
         r.note = try d.optionalString()
-        rare = r == Rare() ? [] : [r]
+        rare = r == Rare() ? nil : OutOfLine(r)
     }
 }
