@@ -6,8 +6,9 @@ import Glibc
 /// invoice") number in the hundreds of thousands in a busy year. As `[String: String]`
 /// each costs two heap strings and a dictionary slot, and loading a snapshot rebuilds them
 /// one allocation at a time. Here a key is its UTF-8 bytes in one buffer and four numbers
-/// in another, found through an open-addressing index over a hash of those bytes (``FNVHash``): a few
-/// times less memory, and a snapshot stores and loads the buffers in block copies.
+/// in another, found through an open-addressing index (``SlotIndex``) over a hash of those
+/// bytes: a few times less memory, and a snapshot stores and loads the buffers in block
+/// copies.
 ///
 /// Keys compare by their bytes, like ``TextKey``: the desk builds its keys itself, in one
 /// spelling. Nothing is taken out of the buffers: removing a key marks it absent, and
