@@ -183,7 +183,7 @@ public struct ClosingTally: Equatable, Sendable {
     public mutating func add(_ r: LedgerRecord, book: BookName) {
         events[book, default: [:]][r.ev, default: 0] += 1
         switch book {
-        case .umbrella: addUmbrella(r)
+        case .umbrella: add(CashEvent(r, book: .umbrella))
         case .stroller: addStroller(r)
         case .lostfound: addLostFound(r)
         case .points: addPoints(r)
@@ -196,30 +196,38 @@ public struct ClosingTally: Equatable, Sendable {
 
     private static func fen(_ r: LedgerRecord, _ key: String) -> Money { Money(fen: r.body[key]?.intValue ?? 0) }
 
-    private mutating func addUmbrella(_ r: LedgerRecord) {
-        let fen = { (k: String) in Self.fen(r, k) }
-        switch r.ev {
-        case UmbrellaEvents.lent:
+    /// Adds the cash side of one umbrella or service event.
+    mutating func add(_ e: CashEvent) {
+        switch e.kind {
+        case .lent:
             umbrellas.lent += 1
-            umbrellas.depositsTaken += fen("depositFen")
-        case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
-            if r.ev == UmbrellaEvents.returned { umbrellas.returned += 1 } else { umbrellas.releasedWithoutCard += 1 }
-            switch r.body["damage"]?.stringValue {
-            case "damaged": umbrellas.damaged += 1
-            case "lost": umbrellas.lost += 1
-            default: break
+            umbrellas.depositsTaken += e[.depositFen]
+        case .returned, .depositReleased:
+            if e.kind == .returned { umbrellas.returned += 1 } else { umbrellas.releasedWithoutCard += 1 }
+            switch e.damage {
+            case .damaged: umbrellas.damaged += 1
+            case .lost: umbrellas.lost += 1
+            case .none: break
             }
-            umbrellas.depositsRefunded += fen("depositFen")
-            umbrellas.handedBack += fen("refundFen")
-            umbrellas.keptForDamage += fen("depositFen") - fen("refundFen")
-            umbrellas.damageCharges += fen("chargeFen")
-            umbrellas.paidOnTop += fen("paidOnTopFen")
-        case UmbrellaEvents.depositForfeited:
+            umbrellas.depositsRefunded += e[.depositFen]
+            umbrellas.handedBack += e[.refundFen]
+            umbrellas.keptForDamage += e[.depositFen] - e[.refundFen]
+            umbrellas.damageCharges += e[.chargeFen]
+            umbrellas.paidOnTop += e[.paidOnTopFen]
+        case .depositForfeited:
             umbrellas.forfeited += 1
-            umbrellas.depositsForfeited += fen("keptFen")
-        case UmbrellaEvents.unitRepaired: umbrellas.repaired += 1
-        case UmbrellaEvents.unitRetired: umbrellas.retired += 1
-        default: break
+            umbrellas.depositsForfeited += e[.keptFen]
+        case .unitRepaired: umbrellas.repaired += 1
+        case .unitRetired: umbrellas.retired += 1
+        case .receiptIssued:
+            guard let kind = e.service else { return }
+            services.byKind[kind, default: ServiceKindTotals()].issued += 1
+            services.byKind[kind, default: ServiceKindTotals()].fee += e[.feeFen]
+            services.change += e[.changeFen]
+        case .receiptVoided:
+            guard let kind = e.service else { return }
+            services.byKind[kind, default: ServiceKindTotals()].void(fee: e[.feeFen])
+        case .other: break
         }
     }
 
@@ -287,21 +295,11 @@ public struct ClosingTally: Equatable, Sendable {
     }
 
     private mutating func addService(_ r: LedgerRecord) {
-        let b = r.body
-        switch r.ev {
-        case PaidServicesEvents.receiptIssued:
-            guard let kind = b["kind"]?.stringValue.flatMap(PaidServiceKind.init(rawValue:)) else { return }
-            services.byKind[kind, default: ServiceKindTotals()].issued += 1
-            services.byKind[kind, default: ServiceKindTotals()].fee += Self.fen(r, "feeFen")
-            services.change += Self.fen(r, "changeFen")
-            if let n = b["number"]?.stringValue {
-                if services.firstNumber == nil { services.firstNumber = n }
-                services.lastNumber = n
-            }
-        case PaidServicesEvents.receiptVoided:
-            guard let kind = b["kind"]?.stringValue.flatMap(PaidServiceKind.init(rawValue:)) else { return }
-            services.byKind[kind, default: ServiceKindTotals()].void(fee: Self.fen(r, "feeFen"))
-        default: break
+        let cash = CashEvent(r, book: .services)
+        add(cash)
+        if cash.kind == .receiptIssued, cash.service != nil, let n = r.body["number"]?.stringValue {
+            if services.firstNumber == nil { services.firstNumber = n }
+            services.lastNumber = n
         }
     }
 }

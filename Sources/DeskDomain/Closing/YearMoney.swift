@@ -5,7 +5,8 @@
 /// full year report, and the same totals as the ledger-cli journal of
 /// `export --format ledger`, without reading the books that hold no money. Every line of
 /// the three books is checked as the full report checks it (hash, seq, link to the year
-/// before); only the body members the figures need are decoded.
+/// before); the umbrella and services lines are read by ``CashReader`` (only the members
+/// that move money, no record made), the small shift book into records.
 public struct YearMoney: Sendable {
     public var year: Int
     /// The year's window, plaza time.
@@ -17,13 +18,8 @@ public struct YearMoney: Sendable {
     public var warnings: [String]
     public var time: PlazaTime
 
-    /// The books read, largest first, and the body members decoded from each (nil: all, the
-    /// shift book is small).
-    static let books: [(BookName, BodyKeys?)] = [
-        (.services, BodyKeys(["feeFen", "changeFen", "kind"])),
-        (.umbrella, BodyKeys(["depositFen", "refundFen", "chargeFen", "paidOnTopFen", "keptFen", "damage"])),
-        (.shift, nil),
-    ]
+    /// The books read, largest first.
+    static let books: [BookName] = [.services, .umbrella, .shift]
 
     /// Reads year `year` of the money books; throws on a damaged book, naming it and its seq.
     public static func read(year: Int, data: DataDirectory, config: DeskConfig) throws -> YearMoney {
@@ -33,32 +29,38 @@ public struct YearMoney: Sendable {
         // The three books are read side by side, each into its own tally; they touch
         // disjoint parts of it (umbrellas, services, movements), which are put together after.
         let results = books.map { _ in ParallelOpening.Slot<(ClosingTally, [String])>() }
-        ParallelOpening.run(zip(books, results).map { entry in
-            let ((book, keep), slot) = entry
-            return ParallelOpening.job(slot) { try read(book: book, keep: keep, year: year, from: from, to: to, data: data) }
+        ParallelOpening.runOnThreads(zip(books, results).map { entry in
+            let (book, slot) = entry
+            return ParallelOpening.job(slot) { try read(book: book, year: year, from: from, to: to, data: data) }
         })
         var money = YearMoney(year: year, from: from, to: to, tally: ClosingTally(), warnings: [], time: time)
-        for (i, (book, _)) in books.enumerated() {
+        for (i, book) in books.enumerated() {
             let (tally, warnings) = try results[i].get()
             switch book {
             case .umbrella: money.tally.umbrellas = tally.umbrellas
             case .services: money.tally.services = tally.services
             default: money.tally.movements = tally.movements
             }
-            money.tally.events[book] = tally.events[book]
             money.warnings += warnings
         }
         return money
     }
 
     /// One book's year: its tally, and a warning for a torn last line.
-    static func read(book: BookName, keep: BodyKeys?, year: Int, from: Int64, to: Int64,
+    static func read(book: BookName, year: Int, from: Int64, to: Int64,
                      data: DataDirectory) throws -> (ClosingTally, [String]) {
         var tally = ClosingTally()
         let path = LedgerPaths.bookPath(data, year: year, book: book)
         let prev = try LedgerPaths.incomingPrev(data, year: year, book: book)
-        let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true, keep: keep) { records in
-            for r in records where r.instant >= from && r.instant < to { tally.add(r, book: book) }
+        let scan: BookScan
+        if book == .shift {
+            scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+                for r in records where r.instant >= from && r.instant < to { tally.add(r, book: book) }
+            }
+        } else {
+            scan = try BookScanner.scan(path: path, startPrev: prev, reader: CashReader(book: book)) { events in
+                for e in events where e.instant >= from && e.instant < to { tally.add(e) }
+            }
         }
         switch scan.problem {
         case nil: return (tally, [])
@@ -88,7 +90,7 @@ public struct YearMoney: Sendable {
         ]
         return [
             "scope": "money", "year": .int(Int64(year)), "from": .string(time.rfc3339(from)), "to": .string(time.rfc3339(to)),
-            "books": .array(Self.books.map { .string($0.0.rawValue) }), "totals": .object(totals), "counts": .object(counts),
+            "books": .array(Self.books.map { .string($0.rawValue) }), "totals": .object(totals), "counts": .object(counts),
             "warnings": .array(warnings.map { .string($0) }),
         ]
     }

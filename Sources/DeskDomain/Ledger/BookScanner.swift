@@ -10,8 +10,7 @@ import Glibc
 /// windows are checked after, so a problem is always reported at the first bad line.
 public enum BookScanner {
     /// Window size; a window grows when a single line is longer. Windows whose every line
-    /// is decoded are smaller: two of them in flight per book, decoded, are tens of times
-    /// their bytes in records.
+    /// is decoded into a record are smaller (``RecordReader``).
     static let windowBytes = 4 << 20
     static let decodedWindowBytes = 1 << 20
 
@@ -20,12 +19,20 @@ public enum BookScanner {
     ///
     /// - Parameters:
     ///   - decode: build ``LedgerRecord``s and pass them to `deliver` (off for `verify`).
-    ///   - keep: build only these members of each body (all when nil).
     ///   - collect: seqs whose hashes to keep in ``BookScan/collectedHashes`` (seals to check).
     ///   - deliver: called with each window's sound records, in order.
     public static func scan(path: String, from offset: Int64 = 0, startSeq: Int64 = 0, startPrev: ChainHash,
-                            decode: Bool, decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
+                            decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil,
                             collect: Set<Int64> = [], deliver: ([LedgerRecord]) throws -> Void = { _ in }) throws -> BookScan {
+        try scan(path: path, from: offset, startSeq: startSeq, startPrev: startPrev,
+                 reader: RecordReader(decode: decode, decodeAfterSeq: decodeAfterSeq), watchSeq: watchSeq,
+                 collect: collect, deliver: deliver)
+    }
+
+    /// The same, each sound line made into `reader`'s item.
+    static func scan<Reader: LineReader>(path: String, from offset: Int64 = 0, startSeq: Int64 = 0, startPrev: ChainHash,
+                                         reader: Reader, watchSeq: Int64? = nil, collect: Set<Int64> = [],
+                                         deliver: ([Reader.Item]) throws -> Void) throws -> BookScan {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return BookScan(lastSeq: startSeq, lastHash: startPrev) }
@@ -34,30 +41,37 @@ public enum BookScanner {
         defer { close(fd) }
         let size = try POSIXFile.size(fd, path: path).size
         return try scan(fd: fd, path: path, size: size, from: offset, startSeq: startSeq, startPrev: startPrev,
-                        decode: decode, decodeAfterSeq: decodeAfterSeq, keep: keep, watchSeq: watchSeq, collect: collect,
-                        deliver: deliver)
+                        reader: reader, watchSeq: watchSeq, collect: collect, deliver: deliver)
     }
 
     static func scan(fd: Int32, path: String, size: Int64, from offset: Int64, startSeq: Int64, startPrev: ChainHash,
-                     decode: Bool, decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
+                     decode: Bool, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil,
                      collect: Set<Int64> = [], deliver: ([LedgerRecord]) throws -> Void) throws -> BookScan {
+        try scan(fd: fd, path: path, size: size, from: offset, startSeq: startSeq, startPrev: startPrev,
+                 reader: RecordReader(decode: decode, decodeAfterSeq: decodeAfterSeq), watchSeq: watchSeq,
+                 collect: collect, deliver: deliver)
+    }
+
+    static func scan<Reader: LineReader>(fd: Int32, path: String, size: Int64, from offset: Int64, startSeq: Int64,
+                                         startPrev: ChainHash, reader: Reader, watchSeq: Int64? = nil,
+                                         collect: Set<Int64> = [], deliver: ([Reader.Item]) throws -> Void) throws -> BookScan {
         var result = BookScan(fileSize: size, soundLength: offset, lastSeq: startSeq, lastHash: startPrev)
-        let reader = WindowReader(fd: fd, path: path, size: size, offset: offset,
-                                  windowBytes: decode && decodeAfterSeq <= startSeq ? decodedWindowBytes : windowBytes)
+        let reader = UnsafeSendable(reader)
+        let windows = WindowReader(fd: fd, path: path, size: size, offset: offset,
+                                   windowBytes: reader.value.windowBytes(after: startSeq))
         // While the main thread hands on window k, window k+1 is checked on other threads.
-        var pending: (Window, [Part])?
+        var pending: (Window, [Part<Reader.Item>])?
         while true {
-            let step = try reader.next()
-            var launched: (Window, UnsafeSendable<UnsafeMutablePointer<[Part]>>, DispatchGroup)?
+            let step = try windows.next()
+            var launched: (Window, UnsafeSendable<UnsafeMutablePointer<[Part<Reader.Item>]>>, DispatchGroup)?
             if case .window(let w) = step {
-                let out = UnsafeMutablePointer<[Part]>.allocate(capacity: 1)
+                let out = UnsafeMutablePointer<[Part<Reader.Item>]>.allocate(capacity: 1)
                 out.initialize(to: [])
                 let group = DispatchGroup()
                 let box = UnsafeSendable(out)
                 let window = UnsafeSendable(w)
                 DispatchQueue.global().async(group: group) {
-                    box.value.pointee = checkWindowParts(window.value, decode: decode, decodeAfterSeq: decodeAfterSeq,
-                                                         keep: keep, watchSeq: watchSeq, collect: collect)
+                    box.value.pointee = checkWindowParts(window.value, reader: reader.value, watchSeq: watchSeq, collect: collect)
                 }
                 launched = (w, box, group)
             }
@@ -178,8 +192,8 @@ public enum BookScanner {
     }
 
     /// Checks a window's lines, its two halves on two threads.
-    static func checkWindowParts(_ w: Window, decode: Bool, decodeAfterSeq: Int64, keep: BodyKeys? = nil, watchSeq: Int64?,
-                                 collect: Set<Int64> = []) -> [Part] {
+    static func checkWindowParts<Reader: LineReader>(_ w: Window, reader: Reader, watchSeq: Int64?,
+                                                     collect: Set<Int64> = []) -> [Part<Reader.Item>] {
         var bounds = [(0, w.count)]
         if w.count > 256 << 10 {
             var mid = w.count / 2
@@ -187,22 +201,23 @@ public enum BookScanner {
             if mid < w.count { bounds = [(0, mid), (mid, w.count)] }
         }
         let splits = bounds
-        var parts = [Part](repeating: Part(), count: splits.count)
+        var parts = [Part<Reader.Item>](repeating: Part(), count: splits.count)
         let shared = UnsafeSendable(w.bytes)
+        let reader = UnsafeSendable(reader)   // each part reads with its own copy (forPart)
         parts.withUnsafeMutableBufferPointer { buf in
             let out = UnsafeSendable(buf)
             DispatchQueue.concurrentPerform(iterations: splits.count) { i in
-                out.value[i] = checkPart(shared.value, from: splits[i].0, to: splits[i].1, decode: decode,
-                                         decodeAfterSeq: decodeAfterSeq, keep: keep, watchSeq: watchSeq, collect: collect)
+                out.value[i] = checkPart(shared.value, from: splits[i].0, to: splits[i].1, reader: reader.value,
+                                         watchSeq: watchSeq, collect: collect)
             }
         }
         return parts
     }
 
-    /// Links a checked window to what came before and hands its records on; returns true
+    /// Links a checked window to what came before and hands its items on; returns true
     /// when a problem ends the scan.
-    static func merge(_ w: Window, _ parts: [Part], result: inout BookScan,
-                      deliver: ([LedgerRecord]) throws -> Void) throws -> Bool {
+    static func merge<Item>(_ w: Window, _ parts: [Part<Item>], result: inout BookScan,
+                            deliver: ([Item]) throws -> Void) throws -> Bool {
         for part in parts {
             var linkFault: String?
             if part.count > 0 {
@@ -216,7 +231,7 @@ public enum BookScanner {
                 let end = lineEnd(w.bytes, from: part.start, to: w.count)
                 return report(reason: linkFault, lineStart: part.start, lineEnd: end, window: w, result: &result)
             }
-            if !part.records.isEmpty { try deliver(part.records) }
+            if !part.items.isEmpty { try deliver(part.items) }
             if let h = part.watched { result.watchedHash = h }
             for (seq, h) in part.collected { result.collectedHashes[seq] = h }
             if part.count > 0 {
@@ -246,14 +261,14 @@ public enum BookScanner {
     }
 
     /// One half of a window, checked on its own thread.
-    struct Part: @unchecked Sendable {
+    struct Part<Item>: @unchecked Sendable {
         var start = 0, end = 0
         var count: Int64 = 0
         var firstSeq: Int64 = 0
         var firstPrev = ChainHash.zero
         var lastSeq: Int64 = 0
         var lastHash = ChainHash.zero
-        var records: [LedgerRecord] = []
+        var items: [Item] = []
         var watched: ChainHash?
         var collected: [(Int64, ChainHash)] = []
         /// Byte offset (in the window) and reason of the first bad line, and whether it is
@@ -262,20 +277,18 @@ public enum BookScanner {
     }
 
     /// Checks the lines in `[from, to)` (which ends just after a newline).
-    static func checkPart(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int, decode: Bool,
-                          decodeAfterSeq: Int64 = 0, keep: BodyKeys? = nil, watchSeq: Int64? = nil,
-                          collect: Set<Int64> = []) -> Part {
-        let strings = decode ? RecentStrings() : nil
-        var part = Part(start: from, end: to)
-        if decode { part.records.reserveCapacity((to - from) / 300 + 1) }
+    static func checkPart<Reader: LineReader>(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int, reader: Reader,
+                                              watchSeq: Int64? = nil, collect: Set<Int64> = []) -> Part<Reader.Item> {
+        var reader = reader.forPart()
+        var part = Part<Reader.Item>(start: from, end: to)
+        if reader.depth(seq: Int64.max) == .read { part.items.reserveCapacity((to - from) / 300 + 1) }
         var at = from
         while at < to {
             let nl = lineEnd(bytes, from: at, to: to)   // index just after the newline
             let length = nl - at - 1
             do throws(LineFault) {
                 if length > LedgerLimits.maxLineBytes { throw LineFault("a line longer than \(LedgerLimits.maxLineBytes) bytes") }
-                let parsed = try LedgerLine.parse(bytes + at, count: length, decode: decode, decodeAfterSeq: decodeAfterSeq,
-                                                  keep: keep, strings: strings)
+                let parsed = try LedgerLine.parse(bytes + at, count: length, reader: &reader)
                 if part.count == 0 {
                     part.firstSeq = parsed.seq
                     part.firstPrev = parsed.prev
@@ -289,7 +302,7 @@ public enum BookScanner {
                 part.lastHash = parsed.hash
                 if parsed.seq == watchSeq { part.watched = parsed.hash }
                 if !collect.isEmpty, collect.contains(parsed.seq) { part.collected.append((parsed.seq, parsed.hash)) }
-                if let r = parsed.record { part.records.append(r) }
+                if let item = parsed.item { part.items.append(item) }
             } catch {
                 part.fault = (at, nl, error.reason)
                 return part

@@ -62,27 +62,40 @@ struct JSONScanner {
         }
     }
 
-    /// Reads an object; with `keep`, only the members it names are built (the others are
-    /// checked by the same rules and skipped).
-    mutating func object(depth: Int, keep: BodyKeys? = nil) throws(LineFault) -> JSONObject {
+    mutating func object(depth: Int) throws(LineFault) -> JSONObject {
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(8)
+        try self.members(depth: depth) { (key: UnsafeBufferPointer<UInt8>, s: inout JSONScanner) throws(LineFault) -> Bool in
+            // The key's quotes stand either side of its bytes.
+            var again = JSONScanner(s.base, from: key.baseAddress! - s.base - 1, to: key.baseAddress! - s.base + key.count + 1)
+            members.append(JSONObject.Member(key: try again.string(), value: try s.value(depth: depth)))
+            return true
+        }
+        return JSONObject(canonicalMembers: members)
+    }
+
+    /// Walks an object member by member, by the rules of canonical JSON (keys in order,
+    /// none repeated). Each key's bytes (without quotes, escapes as written) go to `visit`,
+    /// which either reads the value from the scanner and returns true, or returns false to
+    /// have the value checked and skipped.
+    ///
+    /// A reader that wants a few members of a large object reads just those:
+    ///
+    ///     try s.members(depth: 1) { key, s in
+    ///         guard key.elementsEqual("feeFen".utf8) else { return false }
+    ///         fee = try s.integer()
+    ///         return true
+    ///     }
+    @inline(__always)
+    mutating func members(depth: Int, _ visit: (UnsafeBufferPointer<UInt8>, inout JSONScanner) throws(LineFault) -> Bool)
+        throws(LineFault) {
         guard depth <= Self.maxDepth else { throw LineFault("nested too deeply") }
         try expect(UInt8(ascii: "{"))
-        var members: [JSONObject.Member] = []
-        if peek() == UInt8(ascii: "}") { i += 1; return JSONObject(canonicalMembers: members) }
-        members.reserveCapacity(keep == nil ? 8 : 4)
+        if peek() == UInt8(ascii: "}") { i += 1; return }
         var lastKey: (Int, Int) = (0, -1)
         while true {
             let keyStart = i
-            var key: String?
-            if let keep {
-                try skipString()
-                if keep.contains(base + keyStart + 1, count: i - keyStart - 2) {
-                    var again = JSONScanner(base, from: keyStart, to: i)
-                    key = try again.string()
-                }
-            } else {
-                key = try string()
-            }
+            try skipString()
             let keyRange = (keyStart, i - keyStart)
             if lastKey.1 >= 0 {
                 let n = min(lastKey.1, keyRange.1)
@@ -93,14 +106,12 @@ struct JSONScanner {
             }
             lastKey = keyRange
             try expect(UInt8(ascii: ":"))
-            if let key {
-                members.append(JSONObject.Member(key: key, value: try value(depth: depth)))
-            } else {
+            if try !visit(UnsafeBufferPointer(start: base + keyStart + 1, count: keyRange.1 - 2), &self) {
                 try skipValue(depth: depth)
             }
             guard let c = peek() else { throw LineFault("object not closed") }
             i += 1
-            if c == UInt8(ascii: "}") { return JSONObject(canonicalMembers: members) }
+            if c == UInt8(ascii: "}") { return }
             guard c == UInt8(ascii: ",") else { throw LineFault("expected ',' or '}' at byte \(i - 1)") }
         }
     }
@@ -131,29 +142,7 @@ struct JSONScanner {
 
     /// Checks an object by the same rules as ``object(depth:)`` without building it.
     mutating func skipObject(depth: Int) throws(LineFault) {
-        guard depth <= Self.maxDepth else { throw LineFault("nested too deeply") }
-        try expect(UInt8(ascii: "{"))
-        if peek() == UInt8(ascii: "}") { i += 1; return }
-        var lastKey: (Int, Int) = (0, -1)
-        while true {
-            let keyStart = i
-            try skipString()
-            let keyRange = (keyStart, i - keyStart)
-            if lastKey.1 >= 0 {
-                let n = min(lastKey.1, keyRange.1)
-                let cmp = memcmp(base + lastKey.0, base + keyRange.0, n)
-                if cmp > 0 || (cmp == 0 && lastKey.1 >= keyRange.1) {
-                    throw LineFault("object keys not in canonical order at byte \(keyStart)")
-                }
-            }
-            lastKey = keyRange
-            try expect(UInt8(ascii: ":"))
-            try skipValue(depth: depth)
-            guard let c = peek() else { throw LineFault("object not closed") }
-            i += 1
-            if c == UInt8(ascii: "}") { return }
-            guard c == UInt8(ascii: ",") else { throw LineFault("expected ',' or '}' at byte \(i - 1)") }
-        }
+        try members(depth: depth) { (_: UnsafeBufferPointer<UInt8>, _: inout JSONScanner) throws(LineFault) -> Bool in false }
     }
 
     /// Checks a string by the same rules as ``string()`` without building it.

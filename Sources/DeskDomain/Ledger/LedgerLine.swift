@@ -40,26 +40,26 @@ public enum LedgerLine {
     }
 
     /// What reading a line found.
-    struct Parsed {
+    struct Parsed<Item> {
         var seq: Int64
         var prev: ChainHash
         var hash: ChainHash
-        var record: LedgerRecord?
+        var item: Item?
     }
 
     /// Reads one line (without its newline), checks its structure and its own hash, and
-    /// decodes it into a record when `decode` is set (its body only the members in `keep`,
-    /// when given).
-    static func parse(_ p: UnsafePointer<UInt8>, count n: Int, decode decodeAsked: Bool, decodeAfterSeq: Int64 = 0,
-                      keep: BodyKeys? = nil, strings: RecentStrings? = nil) throws(LineFault) -> Parsed {
+    /// makes the reader's item of it when the reader reads the line. The hash is checked
+    /// before the body is read, so a changed line is reported as changed whoever reads it.
+    static func parse<Reader: LineReader>(_ p: UnsafePointer<UInt8>, count n: Int,
+                                          reader: inout Reader) throws(LineFault) -> Parsed<Reader.Item> {
         guard n >= minimumLength else { throw LineFault("line too short to be an event") }
         let hashStart = n - hashSuffixLength
         var s = JSONScanner(p, from: 0, to: hashStart)
         try s.expect(literal: #"{"seq":"#)
         let seq = try s.integer()
         guard seq >= 1 else { throw LineFault("seq must be 1 or more") }
-        let decode = decodeAsked && seq > decodeAfterSeq
-        if decodeAsked && !decode { return try linked(p, count: n, seq: seq) }
+        let depth = reader.depth(seq: seq)
+        if depth == .chain { return try linked(p, count: n, seq: seq) }
         try s.expect(literal: #","at":"#)
         let atStart = s.i
         try s.skipString()
@@ -73,11 +73,15 @@ public enum LedgerLine {
         try s.expect(literal: #","ev":"#)
         let evStart = s.i
         try s.skipString()
-        guard s.i - evStart > 2 else { throw LineFault("'ev' is empty") }
+        let evCount = s.i - evStart - 2
+        guard evCount > 0 else { throw LineFault("'ev' is empty") }
         try s.expect(literal: #","body":"#)
-        var body = JSONObject()
-        if decode {
-            body = try s.object(depth: 1, keep: keep)
+        let (prev, stored) = try chain(p, count: n)
+        var item: Reader.Item?
+        if depth == .read {
+            let head = LineHead(bytes: p, seq: seq, instant: when.instant, offsetSeconds: when.offset, opStart: opStart,
+                                evStart: evStart, evCount: evCount, prev: prev, hash: stored)
+            item = try reader.item(head, body: &s)
         } else {
             try s.skipObject(depth: 1)
         }
@@ -85,32 +89,16 @@ public enum LedgerLine {
             try s.expect(literal: #","prev":""#)
             throw LineFault("'prev' is not where it belongs")
         }
-        let (prev, stored) = try chain(p, count: n)
-        var record: LedgerRecord?
-        if decode {
-            let op = try plainString(p, at: opStart, strings: strings)
-            let ev = try plainString(p, at: evStart, strings: strings)
-            let opID: OperatorID
-            if let known = strings?.lastOperator, known.rawValue == op {
-                opID = known
-            } else {
-                guard let checked = try? OperatorID(op) else { throw LineFault("'op' is not an operator id") }
-                opID = checked
-                strings?.lastOperator = checked
-            }
-            record = LedgerRecord(seq: seq, instant: when.instant, offsetSeconds: when.offset, op: opID, ev: ev,
-                                  body: body, prev: prev, hash: stored)
-        }
-        return Parsed(seq: seq, prev: prev, hash: stored, record: record)
+        return Parsed(seq: seq, prev: prev, hash: stored, item: item)
     }
 
     /// A line that a snapshot's state already holds (opening skips to the events after it):
     /// its seq, `prev` and `hash` are read where they always stand and its hash is computed,
     /// so the chain is checked as on every line; its fields, read when that state was built,
     /// are not read again. (`verify` reads every field of every line.)
-    static func linked(_ p: UnsafePointer<UInt8>, count n: Int, seq: Int64) throws(LineFault) -> Parsed {
+    static func linked<Item>(_ p: UnsafePointer<UInt8>, count n: Int, seq: Int64) throws(LineFault) -> Parsed<Item> {
         let (prev, hash) = try chain(p, count: n)
-        return Parsed(seq: seq, prev: prev, hash: hash, record: nil)
+        return Parsed(seq: seq, prev: prev, hash: hash, item: nil)
     }
 
     /// The line's `prev` and `hash` members, read where they always stand (the last
