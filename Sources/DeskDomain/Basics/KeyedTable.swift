@@ -8,7 +8,8 @@ public protocol TableKeyed: Equatable, Sendable {
 ///
 /// A year's items or cards as `[String: Value]` cost a bucket of key and value for every
 /// slot of a table at most three quarters full, doubled at each growth; here the values
-/// sit end to end in one array and the index (``SlotIndex``) takes four bytes a slot.
+/// sit end to end in chunks (``ChunkedArray``) and the index (``SlotIndex``) takes four
+/// bytes a slot.
 /// Nothing is ever removed: the ledger only adds.
 ///
 ///     var items = KeyedTable<LostItem>()
@@ -16,7 +17,7 @@ public protocol TableKeyed: Equatable, Sendable {
 ///     items[item.tag]?.storage = "B-2"   // changed in place
 public struct KeyedTable<Value: TableKeyed>: Sendable {
     /// The values, in the order first listed.
-    public private(set) var values: [Value] = []
+    public private(set) var values = ChunkedArray<Value>()
     private var index = SlotIndex()
 
     public init() {}
@@ -38,10 +39,10 @@ public struct KeyedTable<Value: TableKeyed>: Sendable {
             }
             // Moved out and back rather than copied, so that a change inside the value (a
             // card's history) does not copy what the value holds.
-            var value: Value? = values.withUnsafeMutableBufferPointer { ($0.baseAddress! + p).move() }
+            var value: Value? = values.withUnsafeMutablePointer(at: p) { $0.move() }
             defer {
                 guard let value, value.tableKey == key else { preconditionFailure("a listed value is never removed or renamed") }
-                values.withUnsafeMutableBufferPointer { ($0.baseAddress! + p).initialize(to: value) }
+                values.withUnsafeMutablePointer(at: p) { $0.initialize(to: value) }
             }
             yield &value
         }
@@ -54,9 +55,6 @@ public struct KeyedTable<Value: TableKeyed>: Sendable {
 
     /// Lists a value read from a snapshot, which lists each once: no lookup first.
     mutating func appendListed(_ value: Value) {
-        // Grown by half, not doubled: a year's table is a large part of the state, and
-        // growing copies all of it beside the old.
-        if values.count == values.capacity { values.reserveCapacity(max(16, values.count + values.count / 2)) }
         values.append(value)
         index.add(values.count - 1, hash: Self.hash(value.tableKey)) { Self.hash(values[$0].tableKey) }
     }

@@ -28,12 +28,18 @@ public struct TextKeyTable: Sendable {
     private var index = SlotIndex()
     /// Keys present.
     public private(set) var count = 0
+    /// Where the value last set lies: an equal value set next (the receipts of one invoice
+    /// all name that invoice) points there instead of being written again.
+    private var lastValue: (offset: UInt32, length: UInt32)?
 
     static let absent = UInt32.max
 
     public init() {}
 
     public var isEmpty: Bool { count == 0 }
+
+    /// The bytes of keys and values held (removed ones included).
+    var textBytes: Int { text.count }
 
     /// The value of `key`; setting nil removes it.
     public subscript(key: String) -> String? {
@@ -97,6 +103,19 @@ public struct TextKeyTable: Sendable {
 
     // MARK: - Changing
 
+    /// The offset of a value's bytes: those of the value last set when they are the same,
+    /// else appended.
+    private mutating func appendValue(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if let (offset, length) = lastValue, Int(length) == bytes.count,
+           text.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]) }).elementsEqual(bytes) {
+            return offset
+        }
+        let offset = UInt32(text.count)
+        text.append(contentsOf: bytes)
+        lastValue = (offset, UInt32(bytes.count))
+        return offset
+    }
+
     private mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ newValue: String?) {
         if let e = find(key) {
             let wasPresent = entries[4 * e + 3] != Self.absent
@@ -106,9 +125,8 @@ public struct TextKeyTable: Sendable {
             }
             if wasPresent && value(of: e) == v { return }
             v.withUTF8 { vb in
-                entries[4 * e + 2] = UInt32(text.count)
+                entries[4 * e + 2] = appendValue(vb)
                 entries[4 * e + 3] = UInt32(vb.count)
-                text.append(contentsOf: vb)
             }
             if !wasPresent { count += 1 }
             return
@@ -119,9 +137,8 @@ public struct TextKeyTable: Sendable {
             entries.append(UInt32(text.count))
             entries.append(UInt32(key.count))
             text.append(contentsOf: key)
-            entries.append(UInt32(text.count))
+            entries.append(appendValue(vb))
             entries.append(UInt32(vb.count))
-            text.append(contentsOf: vb)
         }
         count += 1
         let (allText, allEntries) = (text, entries)

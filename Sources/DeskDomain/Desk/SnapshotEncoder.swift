@@ -96,12 +96,12 @@ public struct SnapshotEncoder {
     }
 
     /// A count, then each element.
-    public mutating func array<T>(_ a: [T], _ write: (inout SnapshotEncoder, T) -> Void) {
+    public mutating func array<C: Collection>(_ a: C, _ write: (inout SnapshotEncoder, C.Element) -> Void) {
         int(a.count)
         for x in a { write(&self, x) }
     }
 
-    public mutating func array<T: SnapshotCoding>(_ a: [T]) { array(a) { e, x in x.encode(to: &e) } }
+    public mutating func array<C: Collection>(_ a: C) where C.Element: SnapshotCoding { array(a) { e, x in x.encode(to: &e) } }
 
     /// A presence byte, then the value when present.
     public mutating func optional<T>(_ v: T?, _ write: (inout SnapshotEncoder, T) -> Void) {

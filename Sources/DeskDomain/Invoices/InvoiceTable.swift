@@ -1,12 +1,12 @@
 /// Every invoice of the book in the order issued, found by code and number.
 ///
-/// A year holds a few hundred thousand invoices; kept in one array (with a dictionary of
-/// positions) they are added by appending, and growing the table moves plain bytes instead
-/// of rehashing every invoice. The order issued is the order listed, so the newest are at
+/// A year holds a few hundred thousand invoices; kept in chunks (``ChunkedArray``, with an
+/// index of positions) they are added by appending, and the table grows without moving or
+/// rehashing the invoices already listed. The order issued is the order listed, so the newest are at
 /// the end without sorting. An invoice is never removed: the ledger only adds.
 public struct InvoiceTable: Equatable, Sendable {
     /// The invoices, oldest first (by the year and seq of the event that issued them).
-    public private(set) var values: [Invoice] = []
+    public private(set) var values = ChunkedArray<Invoice>()
     /// Positions by a hash of code and number (``SlotIndex``): four bytes an invoice where
     /// a `[InvoiceNumber: Int]` takes some forty; equal ids are found by comparing
     /// ``values``' own.
@@ -38,9 +38,6 @@ public struct InvoiceTable: Equatable, Sendable {
 
     /// Lists an invoice read from a snapshot, which lists each once: no lookup first.
     mutating func appendListed(_ invoice: Invoice) {
-        // Grown by half, not doubled: a year's table is a large part of the state, and
-        // growing copies all of it beside the old.
-        if values.count == values.capacity { values.reserveCapacity(max(16, values.count + values.count / 2)) }
         values.append(invoice)
         index.add(values.count - 1, hash: Self.hash(invoice.id)) { Self.hash(values[$0].id) }
     }

@@ -84,22 +84,24 @@ public struct LostFoundState: BookState {
 
     static func year(_ r: LedgerRecord) -> Int { PlazaTime(offsetSeconds: r.offsetSeconds).civil(r.instant).year }
 
-    /// Items in the order they were registered: the order they are listed in, which
-    /// replaying and reading a snapshot both keep (checked, so that a snapshot is never
-    /// written out of order; a copy is sorted only if it ever were not).
-    var itemsInLedgerOrder: [LostItem] {
+    /// Whether the items are listed in the order they were registered, which replaying and
+    /// reading a snapshot both keep (checked, so that a snapshot is never written out of
+    /// order; a copy is sorted only if it ever were not).
+    var itemsInLedgerOrder: Bool {
         let v = items.values
-        let inOrder = zip(v, v.dropFirst()).allSatisfy { ($0.receivedYear, $0.receivedSeq) <= ($1.receivedYear, $1.receivedSeq) }
-        return inOrder ? v : v.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) }
+        return zip(v, v.dropFirst()).allSatisfy { ($0.receivedYear, $0.receivedSeq) <= ($1.receivedYear, $1.receivedSeq) }
     }
-
 }
 
 extension LostFoundState: SnapshotCoding {
     /// The items in ledger order (which is the search's order), the search's texts, the
     /// reports by id, then the last tag and report numbers by year.
     public func encode(to e: inout SnapshotEncoder) {
-        e.array(itemsInLedgerOrder)
+        if itemsInLedgerOrder {
+            e.array(items.values)
+        } else {
+            e.array(items.values.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) })
+        }
         search.encode(to: &e)
         e.array(reports.keys.sorted()) { e, id in reports[id]!.encode(to: &e) }
         Self.encode(lastTagNumber, to: &e)

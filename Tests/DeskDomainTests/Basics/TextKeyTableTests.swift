@@ -20,6 +20,20 @@ import Testing
         #expect(t.count == 3 && t[""] == "", "the empty key and the empty value are keys and values like others")
     }
 
+    /// The receipts of one invoice all name it: the value is written once.
+    @Test func anEqualValueSetNextIsWrittenOnceAndStaysApart() {
+        var t = TextKeyTable()
+        t["万达 R1"] = "INV-1"
+        t["万达 R2"] = "INV-1"
+        t["万达 R3"] = "INV-1"
+        #expect(t.textBytes == 3 * "万达 R1".utf8.count + "INV-1".utf8.count)
+        t["万达 R2"] = "INV-2"
+        t["万达 R4"] = "INV-1"
+        #expect(t["万达 R1"] == "INV-1" && t["万达 R2"] == "INV-2" && t["万达 R3"] == "INV-1" && t["万达 R4"] == "INV-1")
+        t["万达 R1"] = nil
+        #expect(t["万达 R1"] == nil && t["万达 R3"] == "INV-1" && t.count == 3)
+    }
+
     @Test func keysCompareByBytes() {
         var t = TextKeyTable()
         t["caf\u{E9}"] = "composed"
