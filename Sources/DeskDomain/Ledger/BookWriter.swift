@@ -41,6 +41,9 @@ public final class BookWriter {
     var holdingLock = false
     var pending: [UInt8] = []
     var closed = false
+    /// The data directory's year folders as last listed, and its inode and link count then
+    /// (``newerYear(than:)``).
+    var yearFolders: (inode: UInt64, links: UInt64, years: [Int])?
     /// Torn tails this writer set aside.
     public private(set) var recoveries: [Recovery] = []
 
@@ -172,6 +175,24 @@ public final class BookWriter {
         data.years().filter { POSIXFile.exists(LedgerPaths.bookPath(data, year: $0, book: book)) }
     }
 
+    /// The newest year after `year` with a file of this book, if another writer started one.
+    ///
+    /// Asked before every append, so it must be cheap: the year folders are listed again only
+    /// when the data directory's link count (two plus its subfolders, on ext4, xfs and tmpfs)
+    /// or inode has changed since they were last listed, and only the files of years after
+    /// `year` (normally none) are looked for. A filesystem whose folders do not count their
+    /// subfolders (a link count below two) is listed every time.
+    func newerYear(than year: Int) -> Int? {
+        var st = stat()
+        let stamped = stat(data.path, &st) == 0 && st.st_nlink >= 2
+        let (inode, links) = (UInt64(st.st_ino), UInt64(st.st_nlink))
+        if !stamped || yearFolders == nil || yearFolders!.inode != inode || yearFolders!.links != links {
+            // Stamped before listing: a folder made in between is listed, or changes the stamp.
+            yearFolders = (inode, links, data.years())
+        }
+        return yearFolders!.years.reversed().first { $0 > year && POSIXFile.exists(LedgerPaths.bookPath(data, year: $0, book: book)) }
+    }
+
     func openNewestYear(start: ReplayStart) throws {
         let years = yearsOnDisk()
         guard let newest = years.last else {
@@ -220,7 +241,7 @@ public final class BookWriter {
             }
             if size > t.size { try readNew(upTo: size) }
             // Another writer may have started a newer year.
-            if let newest = yearsOnDisk().last, newest > t.year {
+            if let newest = newerYear(than: t.year) {
                 try switchToYear(newest)
                 try catchUp()
             }

@@ -172,6 +172,39 @@ import Testing
         #expect(LedgerVerifier.verdict(try LedgerVerifier.verify(data: dir.data)) == .sound)
     }
 
+    /// A writer whose clock passed New Year first starts the new year. The other writer
+    /// notices before its next append, whether the new year's folder was made just then or
+    /// was already there (another book's): with its clock still in the old year it refuses
+    /// (writing on in the old year would fork the chain), and once its clock has passed too
+    /// it goes on in the new year after the first writer's line.
+    @Test func aYearAnotherWriterStartedIsFollowed() throws {
+        for folderAlreadyThere in [false, true] {
+            let dir = TemporaryDirectory()
+            let newYear = PlazaTime.china.instant(CivilTime(year: 2027, month: 1, day: 1))
+            let early = ManualClock(newYear - 3_600), late = ManualClock(newYear + 60)
+            var seenByA: [Int64] = []
+            let a = try BookWriter(data: dir.data, book: .umbrella, clock: early) { seenByA.append($0.seq) }
+            try a.append("x.a", [:], op: clerk)
+            try a.append("x.a", [:], op: clerk)   // the year folders are listed by now
+            if folderAlreadyThere {
+                let other = try BookWriter(data: dir.data, book: .stroller, clock: late)
+                try other.append("x.s", [:], op: clerk)
+                try a.append("x.a", [:], op: clerk)   // 2027 is there, but no umbrella book in it yet
+            }
+            let b = try BookWriter(data: dir.data, book: .umbrella, clock: late)
+            try b.append("x.b", [:], op: clerk)
+            let before = dir.bytes("2026/umbrella.jsonl").count
+            #expect(throws: LedgerError.self) { try a.append("x.a", [:], op: clerk) }
+            #expect(dir.bytes("2026/umbrella.jsonl").count == before, "nothing written into the old year")
+            early.set(newYear + 120)
+            let r = try a.append("x.a", [:], op: clerk)
+            #expect(r.seq == 2 && seenByA.suffix(2) == [1, 2], "a went on in 2027, after b's line")
+            #expect(LedgerVerifier.verdict(try LedgerVerifier.verify(data: dir.data)) == .sound)
+            let lines = { (path: String) in dir.bytes(path).filter { $0 == 10 }.count }
+            #expect(lines("2027/umbrella.jsonl") == 2 && lines("2026/umbrella.jsonl") == (folderAlreadyThere ? 3 : 2))
+        }
+    }
+
     @Test func deferredWritesTheSameBytesAsImmediate() throws {
         let one = TemporaryDirectory(), two = TemporaryDirectory()
         for (dir, mode) in [(one, Durability.immediate), (two, Durability.deferred)] {
