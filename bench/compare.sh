@@ -154,28 +154,37 @@ row_verify() {
 row_appends() {
     local events=$1 data=$SCRATCH/year-$1
     local payloads=$SCRATCH/payloads-$events.jsonl
-    TO=$SCRATCH/append-$events.json run_timed "append-$events" "$BIN" bench --data "$data" --only append --appends 1000 \
-        --payloads "$payloads" --json
-    local rate rss=$RSS p50 p99
-    rate=$(jq .appendsPerSecond "$SCRATCH/append-$events.json")
-    p50=$(jq '.appendP50 * 1000' "$SCRATCH/append-$events.json")
-    p99=$(jq '.appendP99 * 1000' "$SCRATCH/append-$events.json")
-    # sqlite3: the same 1,000 lines, WAL, synchronous=FULL, one transaction each, on the same disk.
     local db=$SCRATCH/appends-$events.sqlite sql=$SCRATCH/appends-$events.sql
-    rm -f "$db" "$db-wal" "$db-shm"
-    {
-        echo "PRAGMA journal_mode=WAL;"
-        echo "PRAGMA synchronous=FULL;"
-        echo "CREATE TABLE events(seq INTEGER PRIMARY KEY, line TEXT NOT NULL);"
-        sed "s/'/''/g; s/^/BEGIN; INSERT INTO events(line) VALUES('/; s/\$/'); COMMIT;/" "$payloads"
-    } > "$sql"
-    run_timed "sqlite-append-$events" sqlite3 "$db" ".read $sql"
-    local n; n=$(sqlite3 "$db" "SELECT count(*) FROM events;")
-    local peer; peer=$(awk -v n="$n" -v t="$T" 'BEGIN { printf "%.1f", n / t }')
-    local r; r=$(ratio "$rate" "$peer")
+    # Both are bound by fsync, whose latency drifts from minute to minute: three rounds, one
+    # of each in turn, and the best of each (as for the other rows).
+    local rate=0 rss=0 p50 p99 peer=0 peerRSS=0 n=0 round r
+    for round in 1 2 3; do
+        TO=$SCRATCH/append-$events-$round.json run_timed "append-$events" "$BIN" bench --data "$data" --only append \
+            --appends 1000 --payloads "$payloads" --json
+        r=$(jq .appendsPerSecond "$SCRATCH/append-$events-$round.json")
+        if awk -v a="$r" -v b="$rate" 'BEGIN { exit !(a > b) }'; then
+            rate=$r; rss=$RSS
+            p50=$(jq '.appendP50 * 1000' "$SCRATCH/append-$events-$round.json")
+            p99=$(jq '.appendP99 * 1000' "$SCRATCH/append-$events-$round.json")
+            cp "$SCRATCH/append-$events-$round.json" "$SCRATCH/append-$events.json"
+        fi
+        # sqlite3: the same 1,000 lines, WAL, synchronous=FULL, one transaction each, on the same disk.
+        rm -f "$db" "$db-wal" "$db-shm"
+        {
+            echo "PRAGMA journal_mode=WAL;"
+            echo "PRAGMA synchronous=FULL;"
+            echo "CREATE TABLE events(seq INTEGER PRIMARY KEY, line TEXT NOT NULL);"
+            sed "s/'/''/g; s/^/BEGIN; INSERT INTO events(line) VALUES('/; s/\$/'); COMMIT;/" "$payloads"
+        } > "$sql"
+        run_timed "sqlite-append-$events" sqlite3 "$db" ".read $sql"
+        n=$(sqlite3 "$db" "SELECT count(*) FROM events;")
+        r=$(awk -v n="$n" -v t="$T" 'BEGIN { printf "%.1f", n / t }')
+        if awk -v a="$r" -v b="$peer" 'BEGIN { exit !(a > b) }'; then peer=$r; peerRSS=$RSS; fi
+    done
+    local ratioValue; ratioValue=$(ratio "$rate" "$peer")
     row year="$events" row=durable_appends unit=per_s plazadesk="$rate" p50ms="$p50" p99ms="$p99" rssKB="$rss" \
-        peer="sqlite3 WAL synchronous=FULL" peerValue="$peer" peerRows="$n" peerRssKB="$RSS" ratio="$r" \
-        target=">= sqlite3" met="$(awk -v r="$r" 'BEGIN { print (r >= 1) ? "true" : "false" }')"
+        peer="sqlite3 WAL synchronous=FULL" peerValue="$peer" peerRows="$n" peerRssKB="$peerRSS" ratio="$ratioValue" \
+        target=">= sqlite3" met="$(awk -v r="$ratioValue" 'BEGIN { print (r >= 1) ? "true" : "false" }')"
 }
 
 # ===== row_ledger: the money of the year through ledger-cli vs `plazadesk report --year` =====
