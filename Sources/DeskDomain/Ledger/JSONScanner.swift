@@ -62,6 +62,7 @@ struct JSONScanner {
         }
     }
 
+    /// Reads an object, every member built.
     mutating func object(depth: Int) throws(LineFault) -> JSONObject {
         var members: [JSONObject.Member] = []
         members.reserveCapacity(8)
