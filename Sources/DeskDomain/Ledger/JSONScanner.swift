@@ -82,7 +82,7 @@ struct JSONScanner {
     ///
     /// A reader that wants a few members of a large object reads just those:
     ///
-    ///     try s.members(depth: 1) { key, s in
+    ///     try s.members(depth: 1) { (key: UnsafeBufferPointer<UInt8>, s: inout JSONScanner) throws(LineFault) in
     ///         guard key.elementsEqual("feeFen".utf8) else { return false }
     ///         fee = try s.integer()
     ///         return true

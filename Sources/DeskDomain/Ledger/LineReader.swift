@@ -11,7 +11,7 @@ import Glibc
 ///         func depth(seq: Int64) -> LineDepth { .read }
 ///         func item(_ line: LineHead, body: inout JSONScanner) throws(LineFault) -> Int64 {
 ///             var fee: Int64 = 0
-///             try body.members(depth: 1) { key, s in
+///             try body.members(depth: 1) { (key: UnsafeBufferPointer<UInt8>, s: inout JSONScanner) throws(LineFault) in
 ///                 guard key.elementsEqual("feeFen".utf8) else { return false }
 ///                 fee = try s.integer()
 ///                 return true
