@@ -41,9 +41,9 @@ public final class BookWriter {
     var holdingLock = false
     var pending: [UInt8] = []
     var closed = false
-    /// The data directory's year folders as last listed, and its inode and link count then
+    /// The data directory's year folders as last listed, and the directory's stamp then
     /// (``newerYear(than:)``).
-    var yearFolders: (inode: UInt64, links: UInt64, years: [Int])?
+    var yearFolders: (stamp: [Int64], years: [Int])?
     /// Torn tails this writer set aside.
     public private(set) var recoveries: [Recovery] = []
 
@@ -178,17 +178,19 @@ public final class BookWriter {
     /// The newest year after `year` with a file of this book, if another writer started one.
     ///
     /// Asked before every append, so it must be cheap: the year folders are listed again only
-    /// when the data directory's link count (two plus its subfolders, on ext4, xfs and tmpfs)
-    /// or inode has changed since they were last listed, and only the files of years after
-    /// `year` (normally none) are looked for. A filesystem whose folders do not count their
+    /// when the data directory's stamp (inode, link count, modification time) has changed
+    /// since they were last listed, and only the files of years after `year` (normally none)
+    /// are looked for. A new folder adds one to the link count (two plus the subfolders, on
+    /// ext4, xfs and tmpfs) as well as touching the time, so one made in the same clock tick
+    /// as the listing is still seen. A filesystem whose folders do not count their
     /// subfolders (a link count below two) is listed every time.
     func newerYear(than year: Int) -> Int? {
         var st = stat()
         let stamped = stat(data.path, &st) == 0 && st.st_nlink >= 2
-        let (inode, links) = (UInt64(st.st_ino), UInt64(st.st_nlink))
-        if !stamped || yearFolders == nil || yearFolders!.inode != inode || yearFolders!.links != links {
+        let stamp = [Int64(bitPattern: UInt64(st.st_ino)), Int64(st.st_nlink), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec)]
+        if !stamped || yearFolders?.stamp != stamp {
             // Stamped before listing: a folder made in between is listed, or changes the stamp.
-            yearFolders = (inode, links, data.years())
+            yearFolders = (stamp, data.years())
         }
         return yearFolders!.years.reversed().first { $0 > year && POSIXFile.exists(LedgerPaths.bookPath(data, year: $0, book: book)) }
     }
