@@ -40,16 +40,20 @@ struct CashEvent: Equatable {
     /// book's types only).
     static func kinds(of book: BookName) -> [(ev: String, kind: Kind)] {
         switch book {
-        case .umbrella:
-            return [(UmbrellaEvents.lent, .lent), (UmbrellaEvents.returned, .returned),
-                    (UmbrellaEvents.depositReleased, .depositReleased), (UmbrellaEvents.depositForfeited, .depositForfeited),
-                    (UmbrellaEvents.unitRepaired, .unitRepaired), (UmbrellaEvents.unitRetired, .unitRetired)]
-        case .services:
-            return [(PaidServicesEvents.receiptIssued, .receiptIssued), (PaidServicesEvents.receiptVoided, .receiptVoided)]
-        default:
-            return []
+        case .umbrella: return umbrellaKinds
+        case .services: return serviceKinds
+        default: return []
         }
     }
+
+    static let umbrellaKinds: [(ev: String, kind: Kind)] = [
+        (UmbrellaEvents.lent, .lent), (UmbrellaEvents.returned, .returned),
+        (UmbrellaEvents.depositReleased, .depositReleased), (UmbrellaEvents.depositForfeited, .depositForfeited),
+        (UmbrellaEvents.unitRepaired, .unitRepaired), (UmbrellaEvents.unitRetired, .unitRetired),
+    ]
+    static let serviceKinds: [(ev: String, kind: Kind)] = [
+        (PaidServicesEvents.receiptIssued, .receiptIssued), (PaidServicesEvents.receiptVoided, .receiptVoided),
+    ]
 
     init(instant: Int64, kind: Kind) {
         self.instant = instant

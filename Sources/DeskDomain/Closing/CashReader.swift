@@ -25,7 +25,7 @@ struct CashReader: LineReader {
     func windowBytes(after startSeq: Int64) -> Int { 512 << 10 }
 
     func item(_ line: LineHead, body: inout JSONScanner) throws(LineFault) -> CashEvent {
-        var event = CashEvent(instant: line.instant, kind: kinds.first { line.isEvent($0.ev) }?.kind ?? .other)
+        var event = CashEvent(instant: line.instant, kind: kinds.first { Self.equal($0.ev, line.ev) }?.kind ?? .other)
         try body.members(depth: 1) { (key: UnsafeBufferPointer<UInt8>, s: inout JSONScanner) throws(LineFault) -> Bool in
             if let a = Self.amountKeys.first(where: { Self.equal($0.key, key) }) {
                 guard let c = s.peek(), c == UInt8(ascii: "-") || (c >= 48 && c <= 57) else { return false }

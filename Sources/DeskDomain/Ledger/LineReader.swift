@@ -1,5 +1,3 @@
-import Glibc
-
 /// What a scan makes of each sound line, on the thread that checked it.
 ///
 /// Opening a book needs every event as a ``LedgerRecord``; the money of a year needs a few
@@ -67,8 +65,6 @@ struct LineHead {
     let prev: ChainHash
     let hash: ChainHash
 
-    /// Whether the event's type is `ev` (event types are plain ASCII, never escaped).
-    @inline(__always) func isEvent(_ ev: [UInt8]) -> Bool {
-        ev.count == evCount && ev.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes + evStart + 1, evCount) == 0 }
-    }
+    /// The event's type between its quotes (event types are plain ASCII, never escaped).
+    var ev: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes + evStart + 1, count: evCount) }
 }

@@ -87,7 +87,7 @@ public struct LostFoundState: BookState {
     /// Whether the items are listed in the order they were registered, which replaying and
     /// reading a snapshot both keep (checked, so that a snapshot is never written out of
     /// order; a copy is sorted only if it ever were not).
-    var itemsInLedgerOrder: Bool {
+    var itemsAreInLedgerOrder: Bool {
         let v = items.values
         return zip(v, v.dropFirst()).allSatisfy { ($0.receivedYear, $0.receivedSeq) <= ($1.receivedYear, $1.receivedSeq) }
     }
@@ -97,7 +97,7 @@ extension LostFoundState: SnapshotCoding {
     /// The items in ledger order (which is the search's order), the search's texts, the
     /// reports by id, then the last tag and report numbers by year.
     public func encode(to e: inout SnapshotEncoder) {
-        if itemsInLedgerOrder {
+        if itemsAreInLedgerOrder {
             e.array(items.values)
         } else {
             e.array(items.values.sorted { ($0.receivedYear, $0.receivedSeq) < ($1.receivedYear, $1.receivedSeq) })
