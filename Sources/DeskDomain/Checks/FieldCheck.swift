@@ -4,8 +4,11 @@
 ///     let name = try FieldCheck.text(input.name, field: "name", max: 40)
 ///     let fee = try FieldCheck.money(input.fee, field: "fee")
 public enum FieldCheck {
-    /// Trimmed text; refuses empty (when required), too long, or control characters.
-    public static func text(_ value: String, field: String, max: Int = 200, required: Bool = true) throws(CommonError) -> String {
+    /// Trimmed text; refuses empty (when required), too long, control characters, hidden
+    /// formatting (``isHiddenFormatting(_:)``), and — unless the field holds an identifier
+    /// such as a receipt number — a resident ID or phone number (``PersonalNumberScan``).
+    public static func text(_ value: String, field: String, max: Int = 200, required: Bool = true,
+                            identifier: Bool = false) throws(CommonError) -> String {
         let t = value.trimmingSpaces()
         if t.isEmpty {
             if required { throw .required(field: field) }
@@ -17,8 +20,21 @@ public enum FieldCheck {
                 throw .unprintable(field: field)
             }
             if s.properties.generalCategory == .unassigned || s.properties.generalCategory == .surrogate { throw .unprintable(field: field) }
+            if isHiddenFormatting(s) { throw .hiddenFormatting(field: field) }
         }
+        if !identifier, let kind = PersonalNumberScan.find(t) { throw .personalNumber(field: field, kind: kind) }
         return t
+    }
+
+    /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069) and zero-width characters
+    /// (U+200B–U+200F, U+2060–U+2064, U+FEFF): invisible, they make a name or note read
+    /// on screen and on paper differently from what the ledger holds and compares, so no
+    /// field takes them.
+    public static func isHiddenFormatting(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// Optional text: empty gives nil.
@@ -56,10 +72,10 @@ public enum FieldCheck {
         do { return try PhoneNumber(value) } catch { throw .badPhone(field: field) }
     }
 
-    /// A resident ID number.
-    public static func residentID(_ value: String, field: String) throws(CommonError) -> ResidentID {
+    /// A resident ID number, whose birth date is not after `today`.
+    public static func residentID(_ value: String, field: String, today: CivilTime) throws(CommonError) -> ResidentID {
         if value.trimmingSpaces().isEmpty { throw .required(field: field) }
-        do { return try ResidentID(value) } catch { throw .badResidentID(field: field, reason: error) }
+        do { return try ResidentID(value, today: today) } catch { throw .badResidentID(field: field, reason: error) }
     }
 
     /// A unified social credit code; `allowFailedCheck` only for a lead's override.
@@ -76,6 +92,7 @@ public enum FieldCheck {
         for ch in text.prefix(max) {
             let bad = ch.unicodeScalars.contains {
                 $0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0) || $0.value == 0x2028 || $0.value == 0x2029
+                    || isHiddenFormatting($0)
             }
             out.append(bad ? "\u{FFFD}" : ch)
         }

@@ -12,7 +12,8 @@ public struct ResidentID: Hashable, Sendable {
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters = Array("10X98765432")
 
-    public init(_ text: String) throws(ResidentIDError) {
+    /// - Parameter today: when given, a birth date after it is refused (a typo in the year).
+    public init(_ text: String, today: CivilTime? = nil) throws(ResidentIDError) {
         let chars = Array(text.trimmingSpaces())
         guard chars.count == 18 else { throw .wrongLength(chars.count) }
         var sum = 0
@@ -28,6 +29,7 @@ public struct ResidentID: Hashable, Sendable {
               year >= 1900, (1...12).contains(month), day >= 1, day <= CivilTime.daysIn(year: year, month: month) else {
             throw .badBirthDate(birth)
         }
+        if let today, (year, month, day) > (today.year, today.month, today.day) { throw .birthInFuture(birth) }
         let expected = Self.checkCharacters[sum % 11]
         guard last == expected else { throw .checkFails }
         number = String(chars)
@@ -49,6 +51,7 @@ public enum ResidentIDError: Error, Equatable, Sendable {
     case notDigits
     case lowerCaseX
     case badBirthDate(String)
+    case birthInFuture(String)
     case checkFails
 
     public func message(_ l: Language) -> String {
@@ -57,6 +60,7 @@ public enum ResidentIDError: Error, Equatable, Sendable {
         case .notDigits: return l.pick("身份证号前 17 位是数字，最后一位是数字或 X。", "A resident ID number is 17 digits and a digit or X.")
         case .lowerCaseX: return l.pick("最后一位请用大写 X。", "Type the last character as a capital X.")
         case .badBirthDate(let d): return l.pick("身份证号中的出生日期 \(d) 不存在。", "The birth date \(d) in the ID number does not exist.")
+        case .birthInFuture(let d): return l.pick("身份证号中的出生日期 \(d) 还没到，请核对证件。", "The birth date \(d) in the ID number is in the future; compare it with the card.")
         case .checkFails: return l.pick("身份证号校验位不对，请核对证件。", "The ID number's check character is wrong; compare it with the card.")
         }
     }

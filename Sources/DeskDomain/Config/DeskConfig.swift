@@ -12,6 +12,9 @@ public struct DeskConfig: Equatable, Sendable {
     public var time = PlazaTime.china
     public var language = Language.zhHans
     public var idleLockMinutes = 10
+    /// An event dated more than this before its book's last entry is refused: the clock
+    /// was set back (a real desk's clock drifts by seconds, not minutes).
+    public var clockToleranceMinutes = 5
 
     public var umbrellaUnits = 60
     public var umbrellaDeposit = Money(yuan: 50)
@@ -71,6 +74,7 @@ public struct DeskConfig: Equatable, Sendable {
         guard let l = Language(rawValue: lang) else { throw .badValue(key: "plaza.language", expected: "\"zh-Hans\" or \"en\"") }
         c.language = l
         c.idleLockMinutes = try r.int("plaza.idle_lock_minutes", default: c.idleLockMinutes, range: 1...1440)
+        c.clockToleranceMinutes = try r.int("plaza.clock_tolerance_minutes", default: c.clockToleranceMinutes, range: 0...1440)
         c.umbrellaUnits = try r.int("umbrella.units", default: c.umbrellaUnits, range: 0...999)
         c.umbrellaDeposit = try r.money("umbrella.deposit", default: c.umbrellaDeposit)
         c.umbrellaDamagePrice = try r.money("umbrella.damage_price", default: c.umbrellaDamagePrice)

@@ -8,6 +8,10 @@ public enum CommonError: DeskFailure, Equatable {
     case tooLong(field: String, max: Int)
     /// A field holds control characters (or other text that cannot be printed).
     case unprintable(field: String)
+    /// A field holds a bidirectional control or a zero-width character.
+    case hiddenFormatting(field: String)
+    /// A free-text field holds what looks like a resident ID or phone number.
+    case personalNumber(field: String, kind: PersonalNumberScan.Kind)
     /// A whole number was expected.
     case notANumber(field: String, text: String)
     /// A number outside what the field allows.
@@ -26,7 +30,7 @@ public enum CommonError: DeskFailure, Equatable {
     public var field: String? {
         switch self {
         case .notAllowed: return nil
-        case .required(let f), .tooLong(let f, _), .unprintable(let f), .notANumber(let f, _), .outOfRange(let f, _, _),
+        case .required(let f), .tooLong(let f, _), .unprintable(let f), .hiddenFormatting(let f), .personalNumber(let f, _), .notANumber(let f, _), .outOfRange(let f, _, _),
              .badAmount(let f, _), .badDate(let f, _), .badPhone(let f), .badResidentID(let f, _), .badCreditCode(let f, _):
             return f
         }
@@ -40,6 +44,15 @@ public enum CommonError: DeskFailure, Equatable {
         case .required: return l.pick("此项必填。", "This field is required.")
         case let .tooLong(_, max): return l.pick("太长了，最多 \(max) 个字。", "Too long: at most \(max) characters.")
         case .unprintable: return l.pick("含有不能打印的字符。", "Contains characters that cannot be printed.")
+        case .hiddenFormatting:
+            return l.pick("含有看不见的排版字符（零宽或文字方向控制符），请删掉重新输入。",
+                          "Contains invisible formatting (a zero-width or text-direction character); delete it and type again.")
+        case .personalNumber(_, .residentID):
+            return l.pick("这里不能写身份证号：证件号请填在证件号一栏（那里只存遮挡后的号码）。",
+                          "Do not type an ID number here: use the ID number field (it keeps only a masked form).")
+        case .personalNumber(_, .phone):
+            return l.pick("这里不能写电话号码：电话请填在电话一栏（那里加密、遮挡保存）。",
+                          "Do not type a phone number here: use the phone field (it is kept masked).")
         case let .notANumber(_, text): return l.pick("“\(text)”不是整数。", "\"\(text)\" is not a whole number.")
         case let .outOfRange(_, min, max): return l.pick("应在 \(min) 到 \(max) 之间。", "Must be between \(min) and \(max).")
         case let .badAmount(_, reason): return reason.message(l)

@@ -22,6 +22,12 @@ public struct DeskContext: Sendable {
 
     public var time: PlazaTime { config.time }
 
+    /// How far an event may be dated before its book's last one (`plaza.clock_tolerance_minutes`).
+    public var clockToleranceSeconds: Int64 { Int64(config.clockToleranceMinutes) * 60 }
+
+    /// Today's date at the plaza, by the injected clock.
+    public var today: CivilTime { time.civil(now()) }
+
     /// Now, by the injected clock.
     public func now() -> Int64 { clock.now() }
 }

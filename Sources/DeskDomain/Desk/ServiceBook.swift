@@ -60,6 +60,7 @@ public final class ServiceBook<State: BookState> {
                 let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
                                        durability: context.durability,
                                        start: .after(year: at.year, seq: at.seq, hash: at.hash),
+                                       clockTolerance: context.clockToleranceSeconds,
                                        replay: { record in
                                            try adopt()
                                            box.take(record)
@@ -75,7 +76,8 @@ public final class ServiceBook<State: BookState> {
         if opened == nil {
             let box = StateBox()
             let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
-                                   durability: context.durability, start: .allYears, replay: Self.replayer(box))
+                                   durability: context.durability, start: .allYears,
+                                   clockTolerance: context.clockToleranceSeconds, replay: Self.replayer(box))
             opened = (w, box)
         }
         (writer, box) = opened!

@@ -99,7 +99,7 @@ public final class InvoiceDesk {
         for (i, line) in form.receipts.enumerated() {
             if line.number.trimmingSpaces().isEmpty && line.amount.trimmingSpaces().isEmpty { continue }
             let numberField = "receipts[\(i)].number", amountField = "receipts[\(i)].amount"
-            let number = try FieldCheck.text(line.number, field: numberField, max: 40)
+            let number = try FieldCheck.text(line.number, field: numberField, max: 40, identifier: true)
             let amount = try FieldCheck.money(line.amount, field: amountField)
             guard amount > .zero else { throw InvoiceError.amountNotPositive(field: amountField) }
             guard seen.insert(TextKey(InvoiceReceipt.key(shop: shop, number: number))).inserted else {

@@ -21,6 +21,10 @@ public final class BookWriter {
     let clock: any Clock
     let time: PlazaTime
     let recoveryOperator: OperatorID
+    /// How far (seconds) an event may be earlier than the book's last one: a clock set back
+    /// by more is refused (``LedgerError/clockBackwards(book:clock:lastEntry:)``), so a
+    /// book's times never run backwards beyond it.
+    let clockTolerance: Int64
     /// Called with every event of the book the writer learns of, in order: those read when
     /// opening, those other writers added, and its own.
     var replay: (LedgerRecord) throws -> Void
@@ -34,6 +38,10 @@ public final class BookWriter {
         var inode: UInt64
         var seq: Int64
         var hash: ChainHash
+        /// The latest time of the lines read or written, if known (nil: read the last line's
+        /// from the file when needed — a line a snapshot covered is not decoded). The latest,
+        /// not the last: steps back each within the tolerance must not add up.
+        var lastInstant: Int64?
     }
 
     var tail: Tail?
@@ -63,10 +71,12 @@ public final class BookWriter {
     ///     ``LedgerError/snapshotMismatch`` is thrown). Every line of the years read is
     ///     checked either way.
     ///   - recoveryOperator: the operator recorded on a `ledger.recovered` event.
+    ///   - clockTolerance: seconds an event may be earlier than the book's last one
+    ///     (`plaza.clock_tolerance_minutes`; 5 minutes by default).
     ///   - replay: receives every event, as described on the type.
     public init(data: DataDirectory, book: BookName, clock: any Clock, time: PlazaTime = .china,
                 durability: Durability = .immediate, start: ReplayStart = .newestYear,
-                recoveryOperator: OperatorID = .system,
+                recoveryOperator: OperatorID = .system, clockTolerance: Int64 = 300,
                 replay: @escaping (LedgerRecord) throws -> Void = { _ in }) throws {
         self.data = data
         self.book = book
@@ -74,6 +84,7 @@ public final class BookWriter {
         self.time = time
         self.durability = durability
         self.recoveryOperator = recoveryOperator
+        self.clockTolerance = clockTolerance
         self.replay = replay
         // A write past RLIMIT_FSIZE must fail with EFBIG, not kill the process.
         signal(SIGXFSZ, SIG_IGN)
@@ -254,10 +265,19 @@ public final class BookWriter {
 
     func readNew(upTo size: Int64, decodeAfterSeq: Int64 = 0, watchSeq: Int64? = nil, expected: ChainHash? = nil) throws {
         guard var t = tail else { return }
+        var latest: Int64?, lastDecoded: Int64 = 0
         let scan = try BookScanner.scan(fd: t.fd, path: t.path, size: size, from: t.size, startSeq: t.seq,
                                         startPrev: t.hash, decode: true, decodeAfterSeq: decodeAfterSeq,
                                         watchSeq: watchSeq) { records in
-            for r in records { try replay(r) }
+            for r in records {
+                try replay(r)
+                latest = max(latest ?? r.instant, r.instant)
+                lastDecoded = r.seq
+            }
+        }
+        if scan.lastSeq != t.seq {
+            // Lines read but not decoded (a snapshot covers them) leave the time unknown.
+            t.lastInstant = lastDecoded == scan.lastSeq ? max(t.lastInstant ?? latest!, latest!) : nil
         }
         if let watchSeq, scan.watchedHash != expected, scan.problem == nil || scan.lastSeq >= watchSeq {
             throw LedgerError.snapshotMismatch(book: book)
@@ -327,6 +347,11 @@ public final class BookWriter {
         let now = clock.now()
         let year = forceYear ?? time.civil(now).year
         if let t = tail, year < t.year { throw LedgerError.clockBehind(book: book, clockYear: year, bookYear: t.year) }
+        // A recovery records what opening found, whatever the clock says; anything else
+        // must not be dated before the book's last entry (beyond the tolerance).
+        if forceYear == nil, let last = try lastEntryInstant(), now < last - clockTolerance {
+            throw LedgerError.clockBackwards(book: book, clock: time.rfc3339(now), lastEntry: time.rfc3339(last))
+        }
         if tail == nil || year > tail!.year { try startYear(year) }
         guard var t = tail else { preconditionFailure("no tail after starting a year") }
         let at = time.rfc3339(now)
@@ -351,9 +376,22 @@ public final class BookWriter {
         t.size += Int64(line.count)
         t.seq += 1
         t.hash = hash
+        t.lastInstant = max(t.lastInstant ?? now, now)
         tail = t
         try replay(record)
         return record
+    }
+
+    /// The latest time in the book (nil for an empty book); when no decoded record gave it,
+    /// the last line's, read from the file.
+    func lastEntryInstant() throws -> Int64? {
+        guard var t = tail, t.seq > 0 else { return nil }
+        if let known = t.lastInstant { return known }
+        try flushPending()
+        let instant = try LedgerPaths.lastInstant(fd: t.fd, path: t.path, size: t.size, book: book, year: t.year)
+        t.lastInstant = instant
+        tail = t
+        return instant
     }
 
     func flushPending() throws {

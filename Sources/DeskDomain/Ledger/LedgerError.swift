@@ -12,6 +12,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, action: String, errno: Int32)
     /// The clock says a year earlier than the book's newest year.
     case clockBehind(book: BookName, clockYear: Int, bookYear: Int)
+    /// The clock is earlier than the book's last entry by more than the tolerance
+    /// (`plaza.clock_tolerance_minutes`): the machine's time was set back, or is wrong.
+    /// RFC 3339 times, as the ledger writes them.
+    case clockBackwards(book: BookName, clock: String, lastEntry: String)
     /// The data directory is missing (for commands that only read).
     case noDataDirectory(path: String)
     /// The line would be larger than a ledger line may be.
@@ -39,6 +43,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot \(action) \(path): \(String(cString: strerror(code)))\(hint)"
         case let .clockBehind(book, clockYear, bookYear):
             return "the clock says \(clockYear) but book \(book) already has \(bookYear): check the machine's date before writing."
+        case let .clockBackwards(book, clock, lastEntry):
+            return "the machine's clock says \(clock) but the last entry of book \(book) is \(lastEntry): check the date and time. Nothing was written."
         case let .noDataDirectory(path):
             return "there is no data directory at \(path) (nothing recorded there yet); pass --data with the right folder."
         case let .snapshotMismatch(book):

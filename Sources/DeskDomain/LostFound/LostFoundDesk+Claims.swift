@@ -75,7 +75,7 @@ extension LostFoundDesk {
             return book.state.items[tag]!
         }
         let claimant = try FieldCheck.text(form.claimant, field: "claimant", max: 40)
-        let id = try FieldCheck.residentID(form.claimantID, field: "claimantID")
+        let id = try FieldCheck.residentID(form.claimantID, field: "claimantID", today: book.context.today)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
         guard form.signatureConfirmed else { throw LostFoundError.signatureMissing }
         let reportID = form.reportID.trimmingSpaces().isEmpty ? nil : try self.reportID(form.reportID, field: "reportID")

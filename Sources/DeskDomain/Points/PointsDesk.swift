@@ -27,8 +27,8 @@ public final class PointsDesk {
         let number = try Self.cardNumber(form.cardNumber, field: "cardNumber")
         let name = try FieldCheck.text(form.name, field: "name", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
-        let id = try FieldCheck.residentID(form.idNumber, field: "idNumber")
-        let formNumber = try FieldCheck.text(form.formNumber, field: "formNumber", max: 30)
+        let id = try FieldCheck.residentID(form.idNumber, field: "idNumber", today: context.today)
+        let formNumber = try FieldCheck.text(form.formNumber, field: "formNumber", max: 30, identifier: true)
         let formKey = PointsReceipt.normalize(formNumber)
         if formKey.isEmpty { throw CommonError.required(field: "formNumber") }
         guard form.formKept else { throw PointsError.formNotKept }
@@ -104,7 +104,7 @@ public final class PointsDesk {
     public func reportLost(_ form: LossForm, by actor: Actor) throws -> PointsCard {
         try actor.requireWriter(.write)
         let number = try Self.optionalCardNumber(form.cardNumber, field: "cardNumber")
-        let id = try FieldCheck.residentID(form.idNumber, field: "idNumber")
+        let id = try FieldCheck.residentID(form.idNumber, field: "idNumber", today: context.today)
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
         let idHash = context.personalDataKey.hash(id.number)
         let card = try book.transaction { state, tx in
@@ -127,7 +127,7 @@ public final class PointsDesk {
     public func reissue(_ form: ReissueForm, by actor: Actor) throws -> PointsCard {
         try actor.requireWriter(.write)
         let number = try Self.optionalCardNumber(form.cardNumber, field: "cardNumber")
-        let id = try FieldCheck.residentID(form.idNumber, field: "idNumber")
+        let id = try FieldCheck.residentID(form.idNumber, field: "idNumber", today: context.today)
         let newNumber = try Self.cardNumber(form.newCardNumber, field: "newCardNumber")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
         let idHash = context.personalDataKey.hash(id.number)
@@ -155,7 +155,7 @@ public final class PointsDesk {
 
     /// The current card (active or reported lost) of the person with this ID number, if any.
     public func card(idNumber text: String) throws -> PointsCard? {
-        let id = try FieldCheck.residentID(text, field: "idNumber")
+        let id = try FieldCheck.residentID(text, field: "idNumber", today: context.today)
         return state.currentCard(idHash: context.personalDataKey.hash(id.number))
     }
 
@@ -217,7 +217,7 @@ public final class PointsDesk {
     /// A receipt's fields, checked, and its date within the back-fill window.
     func receipt(shop: String, number: String, date: String, amount: String) throws -> PointsReceipt {
         let shop = try FieldCheck.text(shop, field: "shop", max: 40)
-        let number = try FieldCheck.text(number, field: "receiptNumber", max: 40)
+        let number = try FieldCheck.text(number, field: "receiptNumber", max: 40, identifier: true)
         if PointsReceipt.normalize(shop).isEmpty { throw CommonError.required(field: "shop") }
         if PointsReceipt.normalize(number).isEmpty { throw CommonError.required(field: "receiptNumber") }
         let day = try FieldCheck.date(date, field: "receiptDate")

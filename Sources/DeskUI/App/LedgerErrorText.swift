@@ -33,6 +33,9 @@ enum LedgerErrorText {
         case let .clockBehind(book, clockYear, bookYear):
             return head + l.pick("电脑时钟是 \(clockYear) 年，账本 \(book) 已有 \(bookYear) 年的记录：请先核对电脑日期。",
                                  "the clock says \(clockYear) but book \(book) already has \(bookYear): check the machine's date.")
+        case let .clockBackwards(book, clock, lastEntry):
+            return head + l.pick("电脑时钟是 \(clock)，但账本 \(book) 的最后一条是 \(lastEntry)：请核对日期和时间。",
+                                 "the machine's clock says \(clock) but the last entry of book \(book) is \(lastEntry): check the date and time.")
         case let .eventTooLarge(bytes):
             return head + l.pick("内容太长（\(bytes) 字节），请缩短后再登记。", "the entry is too large (\(bytes) bytes); shorten it.")
         default:

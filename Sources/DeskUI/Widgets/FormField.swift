@@ -59,6 +59,7 @@ public struct FormField: Equatable, Sendable {
     /// a refusal after Enter).
     public func accepts(_ c: Character) -> Bool {
         if c.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0) }) { return false }
+        if c.unicodeScalars.contains(where: FieldCheck.isHiddenFormatting) { return false }
         switch kind {
         case .text: return true
         case .money: return (c.isASCII && c.isNumber) || c == "." || c == "¥" || c == "￥"

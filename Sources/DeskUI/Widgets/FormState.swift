@@ -73,7 +73,8 @@ public struct FormState: Equatable, Sendable {
             default:
                 guard f.accepts(c) else {
                     let control = c.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0) }
-                    typingRefusal = control ? .unprintable : .wrongKind(f.kind)
+                    let hidden = c.unicodeScalars.contains(where: FieldCheck.isHiddenFormatting)
+                    typingRefusal = control ? .unprintable : hidden ? .hiddenFormatting : .wrongKind(f.kind)
                     return true
                 }
                 if !f.editor.insert(f.kind == .idNumber && c == "x" ? "X" : c) { typingRefusal = .full(limit: f.editor.limit) }

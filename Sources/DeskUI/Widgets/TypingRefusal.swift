@@ -9,6 +9,8 @@ public enum TypingRefusal: Equatable, Sendable {
     case full(limit: Int)
     /// A control character (from a paste, a stuck key, an escape sequence).
     case unprintable
+    /// A zero-width or text-direction character (from a paste): no field takes one.
+    case hiddenFormatting
     /// A character this kind of field cannot hold.
     case wrongKind(FormField.Kind)
 
@@ -19,6 +21,9 @@ public enum TypingRefusal: Equatable, Sendable {
             return l.pick("“\(field)”最多 \(limit) 个字，多出的没有收下。", "\(field) holds at most \(limit) characters; the rest was not taken.")
         case .unprintable:
             return l.pick("“\(field)”不收控制字符。", "\(field) takes no control characters.")
+        case .hiddenFormatting:
+            return l.pick("“\(field)”不收看不见的排版字符（零宽或文字方向控制符）。",
+                          "\(field) takes no invisible formatting (zero-width or text-direction characters).")
         case .wrongKind(let kind):
             let (zh, en): (String, String)
             switch kind {

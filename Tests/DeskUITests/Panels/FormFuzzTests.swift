@@ -70,6 +70,10 @@ import Testing
     static let shapedTextFields: Set<String> = ["unit", "depositCard", "cardNumber", "newCardNumber", "tag", "report", "reportID",
                                                 "foundTime", "lostTime", "points", "taxpayerID", "number"]
 
+    /// Text fields that hold an identifier (a shop's receipt number, the application form's
+    /// number): any digits are fine there, so a number that looks like a phone is not refused.
+    static let identifierTextFields: Set<String> = ["receiptNumber", "formNumber", "receipts[0].number"]
+
     /// The bad values for a field, each with whether the field must refuse it.
     static func badValues(_ field: FormField) -> [(label: String, value: String)] {
         var out: [(String, String)] = []
@@ -88,11 +92,16 @@ import Testing
         case .digits: out += [("letters", "abc"), ("negative", "-1"), ("mixed width", "１２"), ("decimal", "1.5")]
         case .phone: out += [("letters", "phone"), ("too short", "123"), ("mixed width", "１３８１２３４５６７８")]
         case .idNumber: out += [("letters", "abcdefghijklmnopqr"), ("bad check digit", "110105194912310021"),
-                                ("mixed width", "１１０１０５１９４９１２３１００２X")]
+                                ("mixed width", "１１０１０５１９４９１２３１００２X"), ("born after today", "110105202612310017")]
         case .date: out += [("letters", "yesterday-ish"), ("no such day", "2026-02-30"), ("mixed width", "２０２６-０３-０１")]
         case .text where shapedTextFields.contains(field.id): out += [("wrong shape", "%%%"), ("mixed width", "Ｕ００１王")]
+        case .text where !identifierTextFields.contains(field.id):
+            out += [("ID number in free text", "证件 \(id)"), ("phone in free text", "电话 138 1234 5678"),
+                    ("full-width mobile", "１３８１２３４５６７８"), ("landline", "010-12345678")]
         default: break
         }
+        // Invisible formatting, refused by every field whatever it holds.
+        out += [("right-to-left override", "王\u{202E}芳"), ("zero-width space", "1\u{200B}2"), ("isolate", "\u{2066}王\u{2069}")]
         return out
     }
 
@@ -189,7 +198,7 @@ import Testing
         let long = String(repeating: "长", count: 10_000)
         let inputs: [(label: String, text: String)] = [
             ("10,000 characters", long), ("control characters", "a\u{1}b\u{1B}c\u{7F}d\u{0}"),
-            ("letters", "abcXYZ"), ("mixed width", "王Ａb１２３　é👍"),
+            ("letters", "abcXYZ"), ("mixed width", "王Ａb１２３　é👍"), ("invisible formatting", "王\u{202E}芳\u{200B}"),
         ]
         var forms = 0
         for panel in f.console.panels where !panel.leadOnly {
