@@ -33,7 +33,9 @@ enum LedgerErrorText {
         case let .clockBehind(book, clockYear, bookYear):
             return head + l.pick("电脑时钟是 \(clockYear) 年，账本 \(book) 已有 \(bookYear) 年的记录：请先核对电脑日期。",
                                  "the clock says \(clockYear) but book \(book) already has \(bookYear): check the machine's date.")
-        case let .clockBackwards(book, clock, lastEntry):
+        case let .clockBackwards(book, rfcClock, rfcLast):
+            // `2026-03-01 09:50`: the minute is what a clerk compares with the wall clock.
+            let (clock, lastEntry) = (minute(rfcClock), minute(rfcLast))
             return head + l.pick("电脑时钟是 \(clock)，但账本 \(book) 的最后一条是 \(lastEntry)：请核对日期和时间。",
                                  "the machine's clock says \(clock) but the last entry of book \(book) is \(lastEntry): check the date and time.")
         case let .eventTooLarge(bytes):
@@ -42,4 +44,6 @@ enum LedgerErrorText {
             return head + e.description
         }
     }
+
+    static func minute(_ rfc3339: String) -> String { String(rfc3339.prefix(16)).replacingOccurrences(of: "T", with: " ") }
 }

@@ -173,3 +173,26 @@ import Testing
         }
     }
 }
+
+/// The console at a clock set back: the status line says why, the form keeps what was
+/// typed, and nothing is recorded (GUARANTEES: "Times do not run backwards").
+@Suite struct ClockSetBackConsoleTests {
+    @Test(arguments: [Language.zhHans, .en])
+    func aLendWithTheClockSetBackIsRefusedOnTheStatusLine(language: Language) throws {
+        let f = try ConsoleFixture(language: language, panels: [UmbrellaPanel()])
+        f.press(.function(3))
+        f.type("n"); f.press(.tab); f.type("12"); f.press(.tab, .tab); f.type("张小明"); f.press(.tab); f.type("13812345678")
+        f.press(.enter)
+        f.clock.advance(by: -10 * 60)
+        let before = f.desk.headSeqSum
+        f.type("n"); f.press(.tab); f.type("13"); f.press(.tab, .tab); f.type("李四"); f.press(.tab); f.type("13912345678")
+        f.press(.enter)
+        #expect(f.desk.headSeqSum == before)
+        #expect(f.console.state.form?["customer"] == "李四")
+        #expect(f.console.state.tone == .error)
+        let said = language == .zhHans
+            ? "没有登记：电脑时钟是 2026-03-01 09:50，但账本 umbrella 的最后一条是 2026-03-01 10:00：请核对日期和时间。"
+            : "Not recorded: the machine's clock says 2026-03-01 09:50 but the last entry of book umbrella is 2026-03-01 10:00: check the date and time."
+        #expect(f.console.state.status == said, "\(f.console.state.status)")
+    }
+}
