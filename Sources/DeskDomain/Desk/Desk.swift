@@ -60,6 +60,14 @@ public final class Desk {
         try Desk(context: try DeskContext.open(data, clock: clock, durability: durability), useSnapshots: useSnapshots)
     }
 
+    /// The books whose snapshot opening had to ignore for a reason a lead should hear of
+    /// (``SnapshotWarning``): the console shows them on the status line at login.
+    public var openingWarnings: [SnapshotWarning] {
+        [operators.book.snapshotWarning, lostFound.book.snapshotWarning, umbrellas.book.snapshotWarning,
+         strollers.book.snapshotWarning, points.book.snapshotWarning, invoices.book.snapshotWarning,
+         services.book.snapshotWarning, shift.book.snapshotWarning].compactMap { $0 }
+    }
+
     /// Every service's state, for comparing a live desk with a replayed one.
     public struct States: Equatable, Sendable {
         public var operators: OperatorState

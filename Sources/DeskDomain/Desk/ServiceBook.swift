@@ -15,6 +15,13 @@ public final class ServiceBook<State: BookState> {
     let writer: BookWriter
     /// Whether opening used a snapshot (for tests and `bench`).
     public let openedFromSnapshot: Bool
+    /// Why opening did not use the book's snapshot, when a lead should know (its key check
+    /// failed, or the ledger does not have its line); nil when used, absent, old or stale.
+    public let snapshotWarning: SnapshotWarning?
+    /// Whether the state still holds what a snapshot said (false once replayed from the ledger):
+    /// an action that relies on a running sum checks it against the ledger only then.
+    public internal(set) var stateFromSnapshot: Bool
+    let snapshotKey: SnapshotKey
 
     final class StateBox {
         var state = State()
@@ -40,18 +47,28 @@ public final class ServiceBook<State: BookState> {
     public init(_ book: BookName, context: DeskContext, useSnapshot: Bool = true) throws {
         self.book = book
         self.context = context
+        let key = SnapshotKey(context.personalDataKey)
+        snapshotKey = key
         var usedSnapshot = false
+        var warning: SnapshotWarning?
         var opened: (BookWriter, StateBox)?
-        if useSnapshot, let at = SnapshotStore.header(book: book, data: context.data) {
+        let header = useSnapshot ? SnapshotStore.header(book: book, data: context.data) : nil
+        if useSnapshot, header == nil, SnapshotStore.isCurrentFormat(book: book, data: context.data) {
+            warning = SnapshotWarning(book: book, problem: .failsKeyCheck)
+        }
+        if let at = header {
             // The snapshot is decoded on its own thread while the writer checks every line;
             // events after it wait for it, and so does the end of opening.
-            let prefetch = SnapshotPrefetch<State>(book: book, data: context.data)
+            let prefetch = SnapshotPrefetch<State>(book: book, data: context.data, key: key)
             let box = StateBox()
             var adopted = false
+            var failedKeyCheck = false
             let adopt = { () throws -> Void in
                 guard !adopted else { return }
                 adopted = true
-                guard let snap = prefetch.take(), snap.year == at.year, snap.seq == at.seq, snap.hash == at.hash else {
+                let outcome = prefetch.take()
+                guard let snap = outcome.loaded, snap.year == at.year, snap.seq == at.seq, snap.hash == at.hash else {
+                    if case .failsKeyCheck = outcome { failedKeyCheck = true }
                     throw LedgerError.snapshotMismatch(book: book)
                 }
                 box.state = snap.state
@@ -69,7 +86,11 @@ public final class ServiceBook<State: BookState> {
                 opened = (w, box)
                 usedSnapshot = true
             } catch LedgerError.snapshotMismatch {
-                _ = prefetch.take()
+                if !adopted, case .failsKeyCheck = prefetch.take() { failedKeyCheck = true }
+                // Authentic but naming a line the ledger does not have (cut, rolled back, or
+                // re-hashed): worth a warning; one that fails its key check, all the more.
+                warning = SnapshotWarning(book: book, problem: failedKeyCheck ? .failsKeyCheck
+                                          : .notInLedger(year: at.year, seq: at.seq, hash: at.hash))
                 opened = nil
             }
         }
@@ -82,6 +103,8 @@ public final class ServiceBook<State: BookState> {
         }
         (writer, box) = opened!
         openedFromSnapshot = usedSnapshot
+        stateFromSnapshot = usedSnapshot
+        snapshotWarning = warning
     }
 
     static func replayer(_ box: StateBox) -> (LedgerRecord) throws -> Void {
@@ -98,7 +121,19 @@ public final class ServiceBook<State: BookState> {
     ///         try tx.append("umbrella.lent", body, op: actor.id)
     ///     }
     ///     return book.state.out[unit]!
+    ///
+    /// A ``LedgerDisagreement`` thrown inside (the state disagrees with a ledger line the
+    /// action relies on) discards the snapshot and replays the book before it is rethrown.
     public func transaction<T>(_ body: (State, inout BookWriter.Appender) throws -> T) throws -> T {
+        do {
+            return try lockedTransaction(body)
+        } catch let disagreement as LedgerDisagreement {
+            distrustSnapshot()
+            throw disagreement
+        }
+    }
+
+    func lockedTransaction<T>(_ body: (State, inout BookWriter.Appender) throws -> T) throws -> T {
         box.deferring = true
         defer {
             box.deferring = false
@@ -119,7 +154,7 @@ public final class ServiceBook<State: BookState> {
     public func saveSnapshot() throws {
         let head = writer.head
         guard let year = head.year, head.seq > 0 else { return }
-        try SnapshotStore.save(book: book, data: context.data, year: year, seq: head.seq, hash: head.hash, state: box.state)
+        try SnapshotStore.save(book: book, data: context.data, key: snapshotKey, year: year, seq: head.seq, hash: head.hash, state: box.state)
     }
 
     /// Flushes a deferred writer and releases the book.

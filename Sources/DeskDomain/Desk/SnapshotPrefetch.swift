@@ -10,26 +10,26 @@ import Foundation
 /// keeps both kinds of work going at once.
 final class SnapshotPrefetch<S: BookState>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var loaded: SnapshotStore.Loaded<S>?
+    private var loaded: SnapshotStore.Outcome<S> = .absent
     private var finished = false
 
-    init(book: BookName, data: DataDirectory) {
+    init(book: BookName, data: DataDirectory, key: SnapshotKey) {
         let thread = Thread { [self] in
-            loaded = SnapshotStore.load(book: book, data: data, as: S.self)
+            loaded = SnapshotStore.load(book: book, data: data, key: key, as: S.self)
             done.signal()
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
-    /// Waits for the snapshot and hands it over: once (nil afterwards), so the state is not
-    /// held twice when the book changes it.
-    func take() -> SnapshotStore.Loaded<S>? {
+    /// Waits for the snapshot and hands it over: once (`.absent` afterwards), so the state is
+    /// not held twice when the book changes it.
+    func take() -> SnapshotStore.Outcome<S> {
         if !finished {
             done.wait()
             finished = true
         }
-        defer { loaded = nil }
+        defer { loaded = .absent }
         return loaded
     }
 }

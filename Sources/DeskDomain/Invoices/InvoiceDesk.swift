@@ -170,8 +170,9 @@ public final class InvoiceDesk {
         let invoice = try book.transaction { state, tx in
             let invoice = try find(state, number: number, code: code)
             try refuseIfClosed(invoice)
+            let issuedLine = try self.issuedLine(invoice, in: state)
             guard invoice.kind == .paper else { throw InvoiceError.electronicCannotBeVoided(invoice.id) }
-            let issued = context.time.civil(invoice.issuedAt), now = context.time.civil(context.now())
+            let issued = context.time.civil(issuedLine.instant), now = context.time.civil(context.now())
             guard issued.year == now.year && issued.month == now.month else {
                 throw InvoiceError.voidOnlyInMonthOfIssue(invoice.id, issued: issued.dateString)
             }
@@ -225,6 +226,7 @@ public final class InvoiceDesk {
         let id = try book.transaction { state, tx in
             let original = try find(state, number: number, code: code)
             try refuseIfClosed(original)
+            _ = try issuedLine(original, in: state)
             let remaining = original.reversible
             let reversal = amount ?? remaining
             guard reversal <= remaining else { throw InvoiceError.reversalTooLarge(remaining: remaining) }
@@ -310,6 +312,34 @@ public final class InvoiceDesk {
         if all.isEmpty { throw InvoiceError.noSuchInvoice(field: "number", text: number) }
         guard all.count == 1 else { throw InvoiceError.codeNeeded(number: number, codes: all.map(\.id.code)) }
         return all[0]
+    }
+
+    /// Reads the invoice's `invoice.issued` line again from the ledger (hash and link
+    /// checked), and the line of every red-letter invoice the state says reverses it: the
+    /// number, kind and amount voided or reversed, and what has been reversed so far, are
+    /// the ledger's, not only the saved state's. A state that disagrees is refused.
+    func issuedLine(_ invoice: Invoice, in state: InvoiceState) throws -> LedgerRecord {
+        let line = try book.ledgerLine(year: invoice.issuedYear, seq: invoice.issuedSeq, ev: InvoiceEvents.issued)
+        let issued = LedgerFacts(line, book: book.book, year: invoice.issuedYear)
+        try issued.same(.invoiceNumber, "number", invoice.id.number)
+        try issued.same(.invoiceNumber, "code", invoice.id.code)
+        try issued.same(.invoiceKind, "kind", invoice.kind.rawValue)
+        try issued.same(.amount, "amountFen", money: invoice.amount)
+        var reversed = Money.zero
+        for id in invoice.redLetters {
+            guard let red = state.invoices[id] else { throw issued.disagree(.invoiceNumber, ledger: "-", saved: id.description) }
+            let redLine = LedgerFacts(try book.ledgerLine(year: red.issuedYear, seq: red.issuedSeq, ev: InvoiceEvents.redLetterIssued),
+                                      book: book.book, year: red.issuedYear)
+            try redLine.same(.invoiceNumber, "number", red.id.number)
+            try redLine.same(.invoiceNumber, "originalNumber", invoice.id.number)
+            try redLine.same(.invoiceNumber, "originalCode", invoice.id.code)
+            try redLine.same(.amount, "amountFen", money: red.amount)
+            reversed = reversed - red.amount
+        }
+        guard reversed == invoice.reversed else {
+            throw issued.disagree(.reversed, ledger: reversed.description, saved: invoice.reversed.description)
+        }
+        return line
     }
 
     /// Refuses a red-letter invoice, a void one and a fully reversed one.

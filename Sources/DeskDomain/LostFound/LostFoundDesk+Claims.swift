@@ -81,6 +81,7 @@ extension LostFoundDesk {
         let reportID = form.reportID.trimmingSpaces().isEmpty ? nil : try self.reportID(form.reportID, field: "reportID")
         try book.transaction { state, tx in
             let description = try Self.described(tag, in: state)
+            try intakeAndDescriptionLines(state.items[tag]!, description)
             if let reportID { try Self.openReport(reportID, in: state, field: "reportID") }
             try tx.append(LostFoundEvents.claimed, [
                 "tag": .string(tag), "describedYear": .int(Int64(description.describedYear)),
@@ -95,6 +96,29 @@ extension LostFoundDesk {
             }
         }
         return book.state.items[tag]!
+    }
+
+    /// Reads the item's intake line and the claimant's description line again from the
+    /// ledger (hash and link checked) before the item is handed over: what the clerk matched
+    /// the description against (quantity, colour, features, cash amount) must be what was
+    /// registered, not only what the saved state says. A state that disagrees is refused.
+    func intakeAndDescriptionLines(_ item: LostItem, _ description: ClaimDescription) throws {
+        let intake = LedgerFacts(try book.ledgerLine(year: item.receivedYear, seq: item.receivedSeq, ev: LostFoundEvents.itemReceived),
+                                 book: book.book, year: item.receivedYear)
+        try intake.same(.item, "tag", item.tag)
+        try intake.same(.category, "category", item.category.rawValue)
+        try intake.same(.quantity, "quantity", Int64(item.quantity))
+        try intake.same(.colour, "colour", item.colour)
+        try intake.same(.features, "features", item.features)
+        if let amount = item.amount { try intake.same(.amount, "amountFen", money: amount) } else if let fen = intake.int("amountFen") {
+            throw intake.disagree(.amount, ledger: Money(fen: fen).description, saved: "-")
+        }
+        let described = LedgerFacts(try book.ledgerLine(year: description.describedYear, seq: description.describedSeq,
+                                                        ev: LostFoundEvents.claimDescribed), book: book.book, year: description.describedYear)
+        try described.same(.item, "tag", item.tag)
+        try described.same(.description, "quantity", Int64(description.quantity))
+        try described.same(.description, "colour", description.colour)
+        try described.same(.description, "features", description.features)
     }
 
     /// The pending description of an item in storage, or the refusal.

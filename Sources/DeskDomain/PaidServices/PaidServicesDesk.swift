@@ -127,6 +127,12 @@ public final class PaidServicesDesk {
             }
             if receipt.isVoid { throw PaidServicesError.alreadyVoid(number) }
             guard receipt.plazaDay == today else { throw PaidServicesError.notToday(number, issuedOn: receipt.date.dateString) }
+            // The fee taken out of the takings is the one the issue line records, not only the saved state's.
+            let issued = LedgerFacts(try book.ledgerLine(year: number.year, seq: receipt.seq, ev: PaidServicesEvents.receiptIssued),
+                                     book: book.book, year: number.year)
+            try issued.same(.receiptNumber, "number", number.description)
+            try issued.same(.fee, "feeFen", money: receipt.fee)
+            try issued.same(.fee, "kind", receipt.kind.rawValue)
             try tx.append(PaidServicesEvents.receiptVoided, ["number": .string(number.description), "receiptSeq": .int(receipt.seq),
                                                             "kind": .string(receipt.kind.rawValue), "feeFen": .int(receipt.fee.fen),
                                                             "reason": .string(reason)], op: actor.id)

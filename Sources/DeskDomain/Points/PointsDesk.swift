@@ -73,6 +73,7 @@ public final class PointsDesk {
         let purpose = try FieldCheck.text(form.purpose, field: "purpose", max: 100)
         try book.transaction { state, tx in
             let card = try Self.usableCard(state, number, field: "cardNumber")
+            try checkBalance(card)
             guard card.balance >= points else { throw PointsError.notEnoughPoints(balance: card.balance, requested: points) }
             try tx.append(PointsEvents.redeemed, ["cardNumber": .string(number), "points": .int(points), "purpose": .string(purpose)],
                           op: actor.id)
@@ -92,6 +93,7 @@ public final class PointsDesk {
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
         try book.transaction { state, tx in
             let card = try Self.usableCard(state, number, field: "cardNumber")
+            try checkBalance(card)
             guard card.balance + points >= 0 else { throw PointsError.adjustmentBelowZero(balance: card.balance) }
             try tx.append(PointsEvents.adjusted, ["cardNumber": .string(number), "points": .int(points), "reason": .string(reason)],
                           op: actor.id)
@@ -137,11 +139,51 @@ public final class PointsDesk {
                 throw PointsError.cardBlocked(field: "cardNumber", number: card.number, status: .replaced, replacedBy: card.replacedBy)
             }
             if state.cards[newNumber] != nil { throw PointsError.cardNumberTaken(field: "newCardNumber", number: newNumber) }
+            try checkBalance(card)
             try tx.append(PointsEvents.cardReissued, ["oldCardNumber": .string(card.number), "newCardNumber": .string(newNumber),
                                                       "points": .int(card.balance), "wasLost": .bool(card.status == .lost),
                                                       "idMasked": .string(id.masked), "note": .string(note)], op: actor.id)
         }
         return book.state.cards[newNumber]!
+    }
+
+    // MARK: Ledger checks
+
+    /// Checks a card's balance against the ledger before points are carried over or taken off.
+    ///
+    /// The card's first line (its enrolment, or the reissue that made it, which states the
+    /// balance carried over) is always read again by its seq. The balance is a running sum,
+    /// so while the state still holds what a snapshot said, the card's lines from there to the
+    /// end of the book are found by their bytes (``LedgerLineLookup/lines(data:book:year:seq:containing:)``),
+    /// re-hashed and summed as a replay would; a state replayed from the ledger already is that
+    /// sum. A state that disagrees is refused (``LedgerDisagreement``).
+    func checkBalance(_ card: PointsCard) throws {
+        let first = try book.ledgerLine(year: card.issuedYear, seq: card.issuedSeq)
+        let facts = first.map { LedgerFacts($0, book: book.book, year: card.issuedYear) }
+        let names = [PointsEvents.cardEnrolled: "cardNumber", PointsEvents.cardReissued: "newCardNumber"]
+        guard let facts, let key = names[facts.line.ev] else {
+            throw LedgerDisagreement(book: book.book, year: card.issuedYear, seq: card.issuedSeq, fact: .card,
+                                     ledger: first?.ev ?? "-", saved: card.number)
+        }
+        try facts.same(.card, key, card.number)
+        guard book.stateFromSnapshot else { return }
+        try book.writer.flushPending()
+        var balance: Int64 = 0
+        let lines = try LedgerLineLookup.lines(data: context.data, book: book.book, year: card.issuedYear, seq: card.issuedSeq,
+                                               containing: Array("\"\(card.number)\"".utf8))
+        for line in lines {
+            let b = line.body
+            switch line.ev {
+            case PointsEvents.cardEnrolled where b["cardNumber"]?.stringValue == card.number: balance = 0
+            case PointsEvents.cardReissued where b["newCardNumber"]?.stringValue == card.number: balance = b["points"]?.intValue ?? 0
+            case PointsEvents.cardReissued where b["oldCardNumber"]?.stringValue == card.number: balance = 0
+            case PointsEvents.earned where b["cardNumber"]?.stringValue == card.number: balance += b["points"]?.intValue ?? 0
+            case PointsEvents.redeemed where b["cardNumber"]?.stringValue == card.number: balance -= b["points"]?.intValue ?? 0
+            case PointsEvents.adjusted where b["cardNumber"]?.stringValue == card.number: balance += b["points"]?.intValue ?? 0
+            default: break
+            }
+        }
+        guard balance == card.balance else { throw facts.disagree(.balance, ledger: String(balance), saved: String(card.balance)) }
     }
 
     // MARK: Queries

@@ -86,7 +86,8 @@ public final class UmbrellaDesk {
         let card = try self.card(form.depositCard)
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
         try book.transaction { state, tx in
-            guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            let loan = try lentLine(saved)
             guard loan.depositCard == card else { throw UmbrellaError.wrongCard(unit: unit, typed: card, expected: loan.depositCard) }
             try tx.append(UmbrellaEvents.returned, settlement(loan, damage: form.damage, note: note), op: actor.id)
         }
@@ -115,8 +116,8 @@ public final class UmbrellaDesk {
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
         try book.transaction { state, tx in
-            guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
-            var body = settlement(loan, damage: form.damage, note: note)
+            guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            var body = settlement(try lentLine(saved), damage: form.damage, note: note)
             body["reason"] = .string(reason)
             try tx.append(UmbrellaEvents.depositReleased, body, op: actor.id)
         }
@@ -139,7 +140,8 @@ public final class UmbrellaDesk {
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
         let lostPrice = config.umbrellaLostPrice
         try book.transaction { state, tx in
-            guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+            let loan = try lentLine(saved)
             let uncollected = lostPrice > loan.deposit ? lostPrice - loan.deposit : .zero
             try tx.append(UmbrellaEvents.depositForfeited,
                           ["unit": .string(unit), "lentSeq": .int(loan.lentSeq), "depositCard": .string(loan.depositCard),
@@ -160,6 +162,18 @@ public final class UmbrellaDesk {
     public func retire(unit text: String, reason: String, by actor: Actor) throws {
         try actor.requireLead(.manageFleet)
         try FleetMaintenance.retire(book, unit: try unit(text, field: "unit"), reason: reason, event: UmbrellaEvents.unitRetired, by: actor)
+    }
+
+    /// The loan as its `umbrella.lent` line has it, read again from the ledger by its seq
+    /// (hash and link checked): the deposit refunded or kept is the ledger's, never only the
+    /// saved state's. A state that disagrees is refused (``LedgerDisagreement``).
+    func lentLine(_ loan: UmbrellaLoan) throws -> UmbrellaLoan {
+        let lent = LedgerFacts(try book.ledgerLine(year: loan.lentYear, seq: loan.lentSeq, ev: UmbrellaEvents.lent),
+                               book: book.book, year: loan.lentYear)
+        try lent.same(.unit, "unit", loan.unit)
+        try lent.same(.depositCard, "depositCard", loan.depositCard)
+        try lent.same(.deposit, "depositFen", money: loan.deposit)
+        return loan
     }
 
     /// What a return settles: the damage charge comes out of the deposit; a charge larger

@@ -122,6 +122,7 @@ public final class Console {
             state.gate = nil
             if !resuming { state.form = nil; state.action = nil }
             state.say(l.pick("\(op.name)，您好。F1 看帮助。", "Hello, \(op.name). F1 shows help."), .success)
+            if let warning = desk.openingWarnings.first { state.say(warning.message(l), .error) }
         } catch let f as DeskFailure {
             var g = gate
             g.focus(onFault: f.field)

@@ -41,6 +41,10 @@ struct VerifyCommand: ParsableCommand {
             let first = reports.first { !$0.isSound && !$0.isTornTail }!
             print("DAMAGED: book \(first.book) \(first.year) at seq \(first.scan.problem!.seq)")
         }
+        // Snapshots must carry the key's MAC and name a line the book has (read-only: no key is made).
+        let forged = (try? SnapshotAudit.audit(data: dir, key: SnapshotAudit.readKey(dir))) ?? []
+        for f in forged { print(f) }
+        if !forged.isEmpty { throw ExitCode(LedgerVerifier.Verdict.damaged.rawValue) }
         if verdict != .sound { throw ExitCode(verdict.rawValue) }
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Glibc
 import Testing
 @testable import DeskDomain
@@ -39,14 +40,15 @@ import Testing
     }
 
     /// A snapshot larger than the encoder's chunk is written a chunk at a time: the file is
-    /// the magic, the SHA-256 of the rest and exactly the bytes an in-memory encoding gives,
-    /// and it loads back equal.
-    @Test func aLargeSnapshotIsWrittenInChunksWithItsChecksum() throws {
+    /// the magic, the HMAC (with the snapshot key) of the magic and the rest, and exactly the
+    /// bytes an in-memory encoding gives, and it loads back equal.
+    @Test func aLargeSnapshotIsWrittenInChunksWithItsMAC() throws {
         let dir = TemporaryDirectory()
         var state = PointsState()
         for i in 0..<120_000 { state.usedReceipts["万达广场 优衣库 旗舰店 R\(i)"] = "PC\(10_000_000 + i % 5000)" }
         state.enrolledCount = 7
-        try SnapshotStore.save(book: .points, data: dir.data, year: 2026, seq: 42, hash: .zero, state: state)
+        let key = SnapshotKey(PersonalDataKey(key: SymmetricKey(data: [UInt8](repeating: 7, count: 32))))
+        try SnapshotStore.save(book: .points, data: dir.data, key: key, year: 2026, seq: 42, hash: .zero, state: state)
         let file = dir.bytes(".snapshots/points.snap")
         var e = SnapshotEncoder()
         e.string("points"); e.int(2026); e.int(Int64(42)); e.string(ChainHash.zero.hex)
@@ -54,9 +56,9 @@ import Testing
         #expect(e.bytes.count > 3 * SnapshotEncoder.chunkBytes, "large enough to be written in several chunks")
         let body = Array(file.dropFirst(SnapshotStore.magic.count + 32))
         #expect(file.starts(with: SnapshotStore.magic) && body == e.bytes)
-        let digest = file[SnapshotStore.magic.count..<SnapshotStore.magic.count + 32].withUnsafeBytes { ChainHash(bytes: $0) }
-        #expect(digest == body.withUnsafeBytes { ChainHash.sha256($0) })
-        let loaded = try #require(SnapshotStore.load(book: .points, data: dir.data, as: PointsState.self))
+        let mac = Array(file[SnapshotStore.magic.count..<SnapshotStore.magic.count + 32])
+        #expect(mac == Array(HMAC<SHA256>.authenticationCode(for: SnapshotStore.magic + body, using: key.key)))
+        let loaded = try #require(SnapshotStore.load(book: .points, data: dir.data, key: key, as: PointsState.self).loaded)
         #expect(loaded.seq == 42 && loaded.year == 2026 && loaded.state == state)
         #expect(dir.files(in: ".snapshots") == ["points.snap"], "no temporary file left")
     }
