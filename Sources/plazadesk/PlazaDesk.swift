@@ -16,7 +16,7 @@ struct PlazaDesk: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, VerifyCommand.self, RecoverCommand.self, DemoDataCommand.self, BenchCommand.self,
             OperatorCommand.self, ReportCommand.self, ExportCommand.self, ArchiveCommand.self, StressAppendCommand.self,
-            BenchSearchCommand.self,
+            BenchSearchCommand.self, KeyCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -168,9 +168,9 @@ import Testing
         let w = try BookWriter(data: DataDirectory(path: data), book: .umbrella, clock: clock)
         for i in 1...5 { try w.append("umbrella.lent", ["unit": .string("U\(i)"), "depositFen": 5000], op: Self.lead) }
         try w.close()
-        var r = try PlazaDeskProcess.run(["archive", "--data", data, "--before", "9999"])
+        var r = try PlazaDeskProcess.run(["archive", "--data", data, "--before", "9999"] + LedgerCommandTests.demoLead)
         #expect(r.status == 1 && r.stderr.contains("retention"), "\(r.stderr)")
-        r = try PlazaDeskProcess.run(["archive", "--data", data, "--before", "2011"])
+        r = try PlazaDeskProcess.run(["archive", "--data", data, "--before", "2011"] + LedgerCommandTests.demoLead)
         #expect(r.status == 0 && r.stdout.contains("archived 2010"), "\(r.stdout)\(r.stderr)")
         #expect(s.files("d").filter { $0.count == 4 } == ["2011"] && s.files("d/archive") == ["2010"])
         r = try PlazaDeskProcess.run(["verify", "--data", data, "--year", "2010"])

@@ -24,7 +24,7 @@ import Testing
         #expect(v.status == 1)
         #expect(v.stdout.contains("DAMAGED: book umbrella 2026 at seq 1000"), "\(v.stdout)")
         // recover refuses to touch a damaged book and says why.
-        let r = try PlazaDeskProcess.run(["recover", "--data", data])
+        let r = try PlazaDeskProcess.run(["recover", "--data", data] + Self.demoLead)
         #expect(r.status == 1 && r.stderr.contains("umbrella 2026 is damaged at seq 1000"), "\(r.stderr)")
         #expect(s.bytes("d/2026/umbrella.jsonl") == damaged)
         s.write("d/2026/umbrella.jsonl", original)
@@ -37,7 +37,7 @@ import Testing
         v = try PlazaDeskProcess.run(["verify", "--data", data])
         #expect(v.status == 2, "\(v.stdout)")
         #expect(v.stdout.contains("TORN TAIL"))
-        let rec = try PlazaDeskProcess.run(["recover", "--data", data])
+        let rec = try PlazaDeskProcess.run(["recover", "--data", data] + Self.demoLead)
         #expect(rec.status == 0, "\(rec.stderr)")
         #expect(rec.stdout.contains("stroller") && rec.stdout.contains("set aside \(half.count) bytes"), "\(rec.stdout)")
         v = try PlazaDeskProcess.run(["verify", "--data", data])
@@ -50,6 +50,9 @@ import Testing
         #expect(Array(strollerAfter.prefix(kept)) == Array(strollerBefore.prefix(kept)), "earlier events changed")
         #expect(String(decoding: strollerAfter[kept...], as: UTF8.self).contains("\"ev\":\"ledger.recovered\""))
     }
+
+    /// A shift lead of `demo-data`, who runs `recover` and `archive`.
+    static let demoLead = ["--as", "lead.li", "--as-pin", "2468"]
 
     // Several processes appending to one book: TortureTests (4 × 10,000).
 

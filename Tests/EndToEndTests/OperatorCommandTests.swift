@@ -46,6 +46,10 @@ import Testing
         r = try run(data, ["set-pin", "clerk.wang", "--pin", "1111", "--as", "clerk.wang", "--as-pin", "1357"])
         #expect(r.status == 1 && r.stderr.contains("Wrong operator id or PIN."), "the old PIN no longer works: \(r.stderr)")
 
+        // The clerk's next login is told of that wrong PIN (and records it, which starts the count again).
+        r = try run(data, ["set-pin", "clerk.wang", "--pin", "8642", "--as", "clerk.wang", "--as-pin", "8642"])
+        #expect(r.status == 0 && r.stderr.contains("1 wrong PIN for clerk.wang since your last login."), "\(r.stderr)")
+
         // A clerk may not disable anyone (nor set another's PIN); nothing is written.
         let before = operatorBooks(s)
         #expect(!before.isEmpty)

@@ -13,11 +13,13 @@ public struct DeskContext: Sendable {
         self.personalDataKey = personalDataKey
     }
 
-    /// Loads (or creates) the config and the personal-data key of a data directory.
+    /// Loads the personal-data key (checked against the ledger's fingerprint first, so a
+    /// missing or changed key is refused before anything is written) and the config (made
+    /// with its defaults when absent).
     public static func open(_ data: DataDirectory, clock: any Clock, durability: Durability = .immediate) throws -> DeskContext {
+        let key = try PersonalDataKey.load(data)
         let config = try DeskConfig.loadOrCreate(data)
-        return DeskContext(data: data, clock: clock, config: config, durability: durability,
-                           personalDataKey: try PersonalDataKey.load(data))
+        return DeskContext(data: data, clock: clock, config: config, durability: durability, personalDataKey: key)
     }
 
     public var time: PlazaTime { config.time }

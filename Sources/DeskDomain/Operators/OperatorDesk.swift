@@ -1,3 +1,5 @@
+import Foundation
+
 /// Operators, roles and PINs: set-up for the lead, and the login check.
 ///
 /// A new data directory has no operator; the first one must be a shift lead and is added by
@@ -8,14 +10,34 @@ public final class OperatorDesk {
     let key: PersonalDataKey
     /// PBKDF2 rounds for new PINs (lower only in tests and the demo).
     public var pinRounds: Int
+    /// Where logins are typed, recorded with every wrong PIN: `tty:pts/3` for a console on a
+    /// terminal, `console:<pid>` without one, `cli:<pid>` for a command's `--as`.
+    public var console = "desk"
+    /// PINs checked with PBKDF2 by this desk (for tests: a locked id costs none).
+    var pinChecks = 0
 
+    /// Opens the operators book; refuses a key whose fingerprint is not the one the ledger
+    /// carries (see ``PersonalDataKey/fingerprint``).
     public init(context: DeskContext, useSnapshot: Bool = true, pinRounds: Int = PINHash.defaultRounds) throws {
         book = try ServiceBook(.operators, context: context, useSnapshot: useSnapshot)
         key = context.personalDataKey
         self.pinRounds = pinRounds
+        if let registered = book.state.keyFingerprint, registered != key.fingerprint {
+            try? book.close()
+            throw KeyError.changed(path: PersonalDataKey.path(context.data), found: key.fingerprint, registered: registered)
+        }
     }
 
     public var state: OperatorState { book.state }
+
+    /// Whether the operators book of `data` holds any line (in any year, live or archived),
+    /// read without opening it: a directory without one has nobody to log in.
+    public static func anyRecorded(in data: DataDirectory) -> Bool {
+        data.years().contains { y in
+            let path = LedgerPaths.bookPath(data, year: y, book: .operators)
+            return ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
+        }
+    }
 
     /// True until the first lead is added: the console then shows its first-run screen.
     public var needsFirstLead: Bool { state.operators.isEmpty }
@@ -42,6 +64,9 @@ public final class OperatorDesk {
         try book.transaction { state, tx in
             guard state.operators.isEmpty else { throw OperatorError.alreadySetUp }
             try tx.append(OperatorEvents.added, body(id: id, name: name, role: .lead, pin: pin), op: id)
+            if state.keyFingerprint == nil {
+                try tx.append(OperatorEvents.keyRegistered, ["fingerprint": .string(key.fingerprint), "how": .string("first-lead")], op: id)
+            }
         }
         return book.state.operators[id]!
     }
@@ -98,11 +123,105 @@ public final class OperatorDesk {
 
     /// The login check: the same refusal for an unknown id and a wrong PIN.
     public func authenticate(id idText: String, pin: String) throws -> Operator {
+        try login(id: idText, pin: pin).operator
+    }
+
+    /// Logs in, counting wrong PINs in the operators book so every console and command sees
+    /// the same count.
+    ///
+    /// An id that does not exist is counted and locked like one that does (and costs the
+    /// same PBKDF2), so the answers do not tell which ids exist. While an id is locked
+    /// (``LoginLock``) every attempt is refused before any PIN is checked, and not recorded
+    /// (it is no guess at the PIN). The right PIN after wrong ones records
+    /// `operator.logged-in`, which starts the count again; so does a new PIN. An id that
+    /// cannot be an operator id at all is refused without being counted.
+    ///
+    ///     let login = try ops.login(id: "clerk.wang", pin: "1357")
+    ///     login.message(.en)   // "3 wrong PINs for clerk.wang since your last login." or nil
+    public func login(id idText: String, pin: String) throws -> Login {
+        guard let id = try? OperatorID(idText.trimmingSpaces().lowercased()) else { throw OperatorError.badLogin }
         try book.refresh()
-        guard let id = try? OperatorID(idText.trimmingSpaces().lowercased()), let o = state.operators[id],
-              o.pin.matches(pin, key: key) else { throw OperatorError.badLogin }
+        let now = book.context.now()
+        if let f = state.failures[id], f.isLocked(at: now) { throw locked(id, f) }
+        let found = state.operators[id]
+        pinChecks += 1
+        let right: Bool
+        if let found { right = found.pin.matches(pin, key: key) } else {
+            PINHash.spend(pin: pin, key: key, rounds: pinRounds)
+            right = false
+        }
+        guard let o = found, right else { throw try recordFailure(id, at: now) }
         guard !o.disabled else { throw OperatorError.disabled(id.rawValue) }
-        return o
+        let before = state.failures[id]?.count ?? 0
+        let register = o.role == .lead && state.keyFingerprint == nil
+        if before > 0 || register {
+            try book.transaction { state, tx in
+                if let n = state.failures[id]?.count, n > 0 {
+                    try tx.append(OperatorEvents.loggedIn, ["id": .string(id.rawValue), "console": .string(console),
+                                                            "failuresBefore": .int(Int64(n))], op: id)
+                }
+                if register && state.keyFingerprint == nil {
+                    try tx.append(OperatorEvents.keyRegistered, ["fingerprint": .string(key.fingerprint),
+                                                                 "how": .string("first-lead-login")], op: id)
+                }
+            }
+        }
+        let open = o.role == .lead ? openFailures(now: now) : []
+        return Login(operator: o, failuresBefore: before, openFailures: open, time: book.context.time)
+    }
+
+    /// Records one wrong PIN (and the lock it starts) under the book's lock, against the
+    /// latest count; returns the refusal to throw.
+    func recordFailure(_ id: OperatorID, at now: Int64) throws -> OperatorError {
+        let outcome: LoginFailures? = try book.transaction { state, tx in
+            if let f = state.failures[id], f.isLocked(at: now) { return f }   // another console locked it meanwhile
+            let n = (state.failures[id]?.count ?? 0) + 1
+            try tx.append(OperatorEvents.loginFailed, ["id": .string(id.rawValue), "console": .string(console),
+                                                       "failures": .int(Int64(n))], op: .system)
+            guard let seconds = LoginLock.seconds(afterFailures: n) else { return nil }
+            try tx.append(OperatorEvents.lockedOut, ["id": .string(id.rawValue), "failures": .int(Int64(n)),
+                                                     "untilAt": .string(book.context.time.rfc3339(now + seconds))], op: .system)
+            return LoginFailures(count: n, lastAt: now, lockedUntil: now + seconds)
+        }
+        if let f = outcome { return locked(id, f) }
+        return .badLogin
+    }
+
+    func locked(_ id: OperatorID, _ f: LoginFailures) -> OperatorError {
+        .locked(id: id.rawValue, until: Login.clock(f.lockedUntil, book.context.time), failures: f.count)
+    }
+
+    /// Ids with wrong PINs not yet followed by a login, typed in the last 24 hours: what a
+    /// lead is shown on logging in.
+    public func openFailures(now: Int64) -> [(id: OperatorID, failures: LoginFailures)] {
+        state.failures.filter { $0.value.count > 0 && now - $0.value.lastAt < 86_400 }
+            .map { (id: $0.key, failures: $0.value) }.sorted { $0.id < $1.id }
+    }
+
+    /// Records that a lead printed the key's recovery text.
+    public func recordKeyBackup(by actor: Actor) throws {
+        try actor.requireLead(.manageOperators)
+        try book.transaction { _, tx in
+            try tx.append(OperatorEvents.keyBackedUp, ["fingerprint": .string(key.fingerprint)], op: actor.id)
+        }
+    }
+
+    /// Records that a lead put the key back from its recovery text.
+    public func recordKeyRestore(setAside: String?, by actor: Actor) throws {
+        try actor.requireLead(.manageOperators)
+        try book.transaction { _, tx in
+            try tx.append(OperatorEvents.keyRestored, ["fingerprint": .string(key.fingerprint),
+                                                       "setAside": .string(setAside ?? "")], op: actor.id)
+        }
+    }
+
+    /// Records the years a lead moved to `archive/`.
+    public func recordArchive(years: [Int], before: Int, by actor: Actor) throws {
+        try actor.requireLead(.manageOperators)
+        try book.transaction { _, tx in
+            try tx.append(OperatorEvents.archived, ["years": .array(years.map { .int(Int64($0)) }), "before": .int(Int64(before))],
+                          op: actor.id)
+        }
     }
 
     func check(_ form: AddForm) throws -> (OperatorID, String, String) {
@@ -142,10 +261,12 @@ public enum OperatorError: DeskFailure, Equatable {
     case lastLead
     case firstMustBeLead
     case alreadySetUp
+    /// Too many wrong PINs: `until` is the plaza time of day (`14:32:10`).
+    case locked(id: String, until: String, failures: Int)
 
     public var field: String? {
         switch self {
-        case .badLogin, .badPIN: return "pin"
+        case .badLogin, .badPIN, .locked: return "pin"
         case .badID, .idTaken, .unknown, .disabled, .alreadyDisabled, .notDisabled: return "id"
         case .lastLead, .alreadySetUp: return nil
         case .firstMustBeLead: return "role"
@@ -165,6 +286,9 @@ public enum OperatorError: DeskFailure, Equatable {
         case .lastLead: return l.pick("不能停用最后一位值班主管。", "The last shift lead cannot be disabled.")
         case .firstMustBeLead: return l.pick("第一位操作员必须是值班主管。", "The first operator must be a shift lead.")
         case .alreadySetUp: return l.pick("已有操作员，请由值班主管添加。", "Operators exist already; a shift lead adds new ones.")
+        case .locked(let id, let until, let n):
+            return l.pick("工号 \(id) 因连续 \(n) 次密码错误已锁定到 \(until)，请稍后再试或联系值班主管。",
+                          "id \(id) is locked until \(until) after \(n) wrong PINs; try later or ask the shift lead.")
         }
     }
 }

@@ -5,9 +5,30 @@
 /// - `operator.pin-set`: `id`, `salt`, `pinHash`, `rounds`.
 /// - `operator.disabled`: `id`, `reason`.
 /// - `operator.enabled`: `id`, `reason`.
+/// - `operator.login-failed`: `id` (as typed, lower-cased; also for ids that do not exist),
+///   `console` (where it was typed: `tty:pts/3`, `console:<pid>`, `cli:<pid>`), `failures`
+///   (wrong PINs in a row for that id, this one included). `op` is `system`: no one is logged in.
+/// - `operator.locked-out`: `id`, `failures`, `untilAt` (RFC 3339): logins of that id are
+///   refused until then, the right PIN included. `op` is `system`.
+/// - `operator.logged-in`: `id`, `console`, `failuresBefore`: written only when wrong PINs
+///   came before, so the count of every console starts again. `op` is the operator.
+/// - `operators.key-registered`: `fingerprint` (``PersonalDataKey/fingerprint``), `how`
+///   (`first-lead` with the first operator; `first-lead-login` for a directory made before
+///   fingerprints, trusted on the first login of a lead, whose PIN the key has just verified).
+/// - `operators.key-backed-up`: `fingerprint`: a lead printed the recovery text.
+/// - `operators.key-restored`: `fingerprint`, `setAside` (where a different key file was
+///   moved, or ""): a lead put the key back from its recovery text.
+/// - `ledger.archived`: `years` (array of years moved to `archive/`), `before`.
 public enum OperatorEvents {
     public static let added = "operator.added"
     public static let pinSet = "operator.pin-set"
     public static let disabled = "operator.disabled"
     public static let enabled = "operator.enabled"
+    public static let loginFailed = "operator.login-failed"
+    public static let lockedOut = "operator.locked-out"
+    public static let loggedIn = "operator.logged-in"
+    public static let keyRegistered = "operators.key-registered"
+    public static let keyBackedUp = "operators.key-backed-up"
+    public static let keyRestored = "operators.key-restored"
+    public static let archived = "ledger.archived"
 }

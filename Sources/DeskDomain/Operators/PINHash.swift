@@ -11,8 +11,9 @@ public struct PINHash: Equatable, Sendable {
     public var hash: String
     public var rounds: Int
 
-    /// The rounds used for real operators.
-    public static let defaultRounds = 210_000
+    /// The rounds used for new and changed PINs of real operators: OWASP's figure for
+    /// PBKDF2-HMAC-SHA256 (2023). Older hashes keep the rounds they were made with.
+    public static let defaultRounds = 600_000
 
     /// A new hash with a random salt.
     public static func make(pin: String, key: PersonalDataKey, rounds: Int = defaultRounds) -> PINHash {
@@ -31,6 +32,12 @@ public struct PINHash: Equatable, Sendable {
         var diff: UInt8 = 0
         for i in 0..<stored.count { diff |= candidate[i] ^ stored[i] }
         return diff == 0
+    }
+
+    /// Spends the time a check of a real PIN would, for an id that does not exist, so the
+    /// answer's delay does not tell whether an id exists.
+    static func spend(pin: String, key: PersonalDataKey, rounds: Int) {
+        _ = derive(pin: pin, salt: "00000000000000000000000000000000", key: key, rounds: rounds)
     }
 
     static func derive(pin: String, salt: String, key: PersonalDataKey, rounds: Int) -> String {

@@ -102,6 +102,8 @@ public final class Console {
     func submitGate(_ gate: FormState) {
         do {
             let op: Operator
+            var after: String?
+            var tone = ConsoleState.Tone.info
             switch state.mode {
             case .firstRun:
                 guard gate["pin"] == gate["pin2"] else {
@@ -112,8 +114,13 @@ public final class Console {
                     return
                 }
                 op = try desk.operators.addFirstLead(.init(id: gate["id"], name: gate["name"], role: .lead, pin: gate["pin"]))
+                after = l.pick("请马上在命令行运行 plazadesk key backup --as \(op.id)，抄下恢复码并妥善保管。",
+                               "Now run 'plazadesk key backup --as \(op.id)' in a shell and keep the recovery text safe.")
             default:
-                op = try desk.operators.authenticate(id: gate["id"], pin: gate["pin"])
+                let login = try desk.operators.login(id: gate["id"], pin: gate["pin"])
+                op = login.operator
+                after = login.message(l, now: desk.context.now())
+                tone = .error
             }
             let resuming = state.mode == .locked && state.actor?.id == op.id
             state.actor = op.actor
@@ -121,7 +128,12 @@ public final class Console {
             state.mode = .working
             state.gate = nil
             if !resuming { state.form = nil; state.action = nil }
-            state.say(l.pick("\(op.name)，您好。F1 看帮助。", "Hello, \(op.name). F1 shows help."), .success)
+            if let after {
+                // Wrong PINs or a key to back up: said before the greeting, so a narrow screen keeps it.
+                state.say(after + l.pick(" \(op.name)，您好。", " Hello, \(op.name)."), tone)
+            } else {
+                state.say(l.pick("\(op.name)，您好。F1 看帮助。", "Hello, \(op.name). F1 shows help."), .success)
+            }
             if let warning = desk.openingWarnings.first { state.say(warning.message(l), .error) }
         } catch let f as DeskFailure {
             var g = gate

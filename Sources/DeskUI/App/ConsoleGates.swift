@@ -8,8 +8,10 @@ enum ConsoleGates {
             FormField("name", "姓名", "Name", limit: 40, required: true),
             FormField("pin", "密码（4–12位数字）", "PIN (4–12 digits)", kind: .pin, limit: 12, required: true),
             FormField("pin2", "再输一次密码", "PIN again", kind: .pin, limit: 12, required: true),
-        ], noteZh: "这个数据目录还没有操作员。第一位必须是值班主管，之后由主管添加其他人。",
-           noteEn: "This data directory has no operator yet. The first must be a shift lead, who then adds the others.")
+        ], noteZh: "这个数据目录还没有操作员。第一位必须是值班主管，之后由主管添加其他人。"
+            + "建好后请运行 plazadesk key backup --as 工号，抄下数据目录密钥的恢复码并妥善保管：丢了密钥谁也登录不了。",
+           noteEn: "This data directory has no operator yet. The first must be a shift lead, who then adds the others."
+            + " Then run 'plazadesk key backup --as ID' and keep the recovery text safe: without the key no one can log in.")
     }
 
     static func login() -> FormState {

@@ -40,6 +40,8 @@ struct ConsoleCommand: ParsableCommand {
         } catch {
             throw fail("\(error)", code: 1)
         }
+        desk.operators.console = ttyname(0).map { "tty:" + String(cString: $0).replacingOccurrences(of: "/dev/", with: "") }
+            ?? "console:\(getpid())"
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(environment: ProcessInfo.processInfo.environment) } catch {
             throw fail("\(error)", code: 2)

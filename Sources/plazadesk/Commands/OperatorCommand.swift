@@ -13,19 +13,66 @@ struct OperatorCommand: ParsableCommand {
     )
 
     /// The acting lead (or operator) and the PIN that proves it.
+    ///
+    /// The PIN comes from `--as-pin`, else `$PLAZADESK_PIN`, else a prompt. Wrong PINs count
+    /// towards the id's lockout like those at a console (recorded with console `cli:<pid>`).
     struct Acting: ParsableArguments {
         @Option(name: .customLong("as"), help: "Your operator id (a shift lead, except for changing your own PIN).")
         var id: String?
-        @Option(name: .customLong("as-pin"), help: "Your PIN (asked for when not given).")
+        @Option(name: .customLong("as-pin"), help: "Your PIN (else $PLAZADESK_PIN, else asked for).")
         var pin: String?
 
-        func actor(_ ops: OperatorDesk) throws -> Actor {
+        /// The id given with --as; exit 2 without one.
+        func requiredID() throws -> String {
             guard let id else { throw fail("say who you are with --as ID (a shift lead)", code: 2) }
-            let pin = try self.pin ?? readSecret("PIN for \(id): ")
-            do { return try ops.authenticate(id: id, pin: pin).actor } catch let e as DeskFailure {
+            return id
+        }
+
+        /// The PIN: --as-pin, $PLAZADESK_PIN, or typed.
+        func readPIN(for id: String) throws -> String {
+            if let pin { return pin }
+            if let env = ProcessInfo.processInfo.environment["PLAZADESK_PIN"], !env.isEmpty { return env }
+            return try readSecret("PIN for \(id): ")
+        }
+
+        func actor(_ ops: OperatorDesk) throws -> Actor {
+            let id = try requiredID()
+            let pin = try readPIN(for: id)
+            ops.console = Acting.console
+            do {
+                let login = try ops.login(id: id, pin: pin)
+                if let note = login.message(.en, now: SystemClock().now()) {
+                    FileHandle.standardError.write(Data(("plazadesk: " + note + "\n").utf8))
+                }
+                return login.operator.actor
+            } catch let e as DeskFailure {
                 throw fail(e.message(.en), code: 1)
             }
         }
+
+        /// The acting operator, who must be a shift lead to `action` (e.g. "recover").
+        func lead(_ ops: OperatorDesk, for action: String) throws -> Actor {
+            let a = try actor(ops)
+            guard a.role == .lead else { throw fail("only a shift lead may \(action); \(a.id) is a \(a.role.rawValue)", code: 1) }
+            return a
+        }
+
+        /// Who runs a command that changes the data directory (`recover`, `archive`): a shift
+        /// lead checked by PIN; `system` only on a directory that has no operators at all
+        /// (nobody could log in), which is said on standard error.
+        func leadOrSystem(_ data: DataOption, for action: String) throws -> Actor? {
+            guard OperatorDesk.anyRecorded(in: data.resolved()) else {
+                FileHandle.standardError.write(Data("plazadesk: this data directory has no operators: recorded as 'system'\n".utf8))
+                return nil
+            }
+            _ = try requiredID()
+            var lead: Actor?
+            try withOperators(data) { ops in lead = try self.lead(ops, for: action) }
+            return lead
+        }
+
+        /// How the command line names itself in `operator.login-failed`.
+        static var console: String { "cli:\(getpid())" }
     }
 
     struct Add: ParsableCommand {
@@ -42,8 +89,12 @@ struct OperatorCommand: ParsableCommand {
             try withOperators(data) { ops in
                 let newPIN = try pin ?? readSecret("PIN for \(id): ")
                 let form = OperatorDesk.AddForm(id: id, name: name, role: r, pin: newPIN)
-                let added = ops.needsFirstLead ? try ops.addFirstLead(form) : try ops.add(form, by: try acting.actor(ops))
+                let first = ops.needsFirstLead
+                let added = first ? try ops.addFirstLead(form) : try ops.add(form, by: try acting.actor(ops))
                 print("added \(added.id) (\(added.name), \(added.role.rawValue))")
+                if first {
+                    print("now write down the data directory's key and keep it safe: plazadesk key backup --as \(added.id)")
+                }
             }
         }
     }
@@ -107,9 +158,17 @@ struct OperatorCommand: ParsableCommand {
 
 /// Opens the operators book of the data directory and turns desk errors into messages.
 func withOperators(_ data: DataOption, _ body: (OperatorDesk) throws -> Void) throws {
+    try reportingFailures {
+        let ops = try OperatorDesk(context: try DeskContext.open(data.resolved(), clock: SystemClock()))
+        defer { try? ops.book.close() }
+        try body(ops)
+    }
+}
+
+/// Runs `body`, turning desk errors into a message and exit 1.
+func reportingFailures(_ body: () throws -> Void) throws {
     do {
-        let context = try DeskContext.open(data.resolved(), clock: SystemClock())
-        try body(try OperatorDesk(context: context))
+        try body()
     } catch let e as ExitCode {
         throw e
     } catch let e as DeskFailure {

@@ -215,7 +215,8 @@ import Testing
         #expect(raw.contains(#""seals":{"lostfound":{"hash":""#))
         // The opening recorded the heads too: the shift's events are exactly those between.
         let opened = try #require(d.shift.state.lastClosed)
-        #expect(opened.heads[.operators]?.seq == 1 && opened.heads[.umbrella] == nil)
+        // The first lead's line and the key's fingerprint registered with it.
+        #expect(opened.heads[.operators]?.seq == 2 && opened.heads[.umbrella] == nil)
         #expect(opened.closing?.seals[.umbrella]?.seq == 1)
     }
 
