@@ -172,7 +172,11 @@ import Testing
         #expect(r.status == 1 && r.stderr.contains("retention"), "\(r.stderr)")
         r = try PlazaDeskProcess.run(["archive", "--data", data, "--before", "2011"] + LedgerCommandTests.demoLead)
         #expect(r.status == 0 && r.stdout.contains("archived 2010"), "\(r.stdout)\(r.stderr)")
-        #expect(s.files("d").filter { $0.count == 4 } == ["2011"] && s.files("d/archive") == ["2010"])
+        // Live: 2011, and the year of the machine's clock, whose operators book records the move and who made it.
+        let live = s.files("d").filter { $0.count == 4 }
+        #expect(live.first == "2011" && live.count == 2 && s.files("d/archive") == ["2010"], "\(live)")
+        let record = String(decoding: s.bytes("d/\(live.last!)/operators.jsonl"), as: UTF8.self)
+        #expect(record.contains(#""op":"lead.li","ev":"ledger.archived","body":{"before":2011,"years":[2010]}"#), "\(record)")
         r = try PlazaDeskProcess.run(["verify", "--data", data, "--year", "2010"])
         #expect(r.status == 0 && r.stdout.contains("all 8 books sound"), "\(r.stdout)")
         r = try PlazaDeskProcess.run(["verify", "--data", data, "--year", "2011"])

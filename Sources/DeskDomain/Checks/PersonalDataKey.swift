@@ -33,9 +33,9 @@ public struct PersonalDataKey: Sendable {
     ///   ``KeyError/unreadable(path:bytes:)``, ``KeyError/changed(path:found:registered:)``.
     public static func load(_ data: DataDirectory) throws -> PersonalDataKey {
         let path = path(data)
-        if let bytes = FileManager.default.contents(atPath: path) {
+        if let bytes = try read(path) {
             guard bytes.count == 32 else { throw KeyError.unreadable(path: path, bytes: bytes.count) }
-            let key = PersonalDataKey(bytes: Array(bytes))
+            let key = PersonalDataKey(bytes: bytes)
             if let registered = try KeyRegistration.fingerprint(data), registered != key.fingerprint {
                 throw KeyError.changed(path: path, found: key.fingerprint, registered: registered)
             }
@@ -43,6 +43,28 @@ public struct PersonalDataKey: Sendable {
         }
         guard !KeyRegistration.holdsRecords(data) else { throw KeyError.missing(path: path) }
         return try create(data)
+    }
+
+    /// The key file's bytes, or nil when there is none; a file that cannot be read (no
+    /// permission) is an error, not a missing key.
+    static func read(_ path: String) throws -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw LedgerError.io(path: path, action: "read the key file", errno: errno)
+        }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 64)
+        while true {
+            let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 64) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LedgerError.io(path: path, action: "read the key file", errno: errno)
+            }
+            if n == 0 || out.count > 4096 { return out }
+            out += buf[0..<n]
+        }
     }
 
     /// Makes the key of a brand-new data directory. Another console may make one at the
