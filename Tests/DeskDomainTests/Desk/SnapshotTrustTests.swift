@@ -72,8 +72,6 @@ import Testing
         #expect(!desk.book.openedFromSnapshot && desk.state.out["U001"]?.deposit == Money(yuan: 50))
         #expect(desk.book.snapshotWarning == SnapshotWarning(book: .umbrella, problem: .failsKeyCheck))
         #expect(try SnapshotAudit.audit(data: f.dir.data, key: f.context.personalDataKey).map(\.problem) == [.failsKeyCheck])
-        // Without any key the audit cannot vouch for it either.
-        #expect(try SnapshotAudit.audit(data: f.dir.data, key: nil).map(\.problem) == [.failsKeyCheck])
     }
 
     /// Someone with the folder and the key: the forged state is opened, but the return reads
