@@ -194,4 +194,17 @@ import Testing
         #expect(failure { try desk.redeem(.init(cardNumber: "PC00010001", points: "5000", purpose: "礼品"), by: f.clerk) } as? PointsError
             == .notEnoughPoints(balance: 128, requested: 5000))
     }
+    @Test func aReceiptVoidReadsTheIssueLine() throws {
+        let sv = try PaidServicesDesk(context: f.context)
+        let receipt = try sv.issue(.init(kind: .photocopy, quantity: "12", statedFee: "6", tendered: "10", customer: "王芳"), by: f.clerk)
+        try sv.book.saveSnapshot()
+        try sv.book.close()
+        try forge(.services, PaidServicesState.self, seal: .mac(key)) { $0.receipts[receipt.number]!.fee = Money(yuan: 600) }
+        let desk = try PaidServicesDesk(context: f.context)
+        #expect(failure { try desk.void(.init(number: receipt.number.description, reason: "收错项目"), by: f.lead) } as? LedgerDisagreement
+            == LedgerDisagreement(book: .services, year: 2026, seq: receipt.seq, fact: .fee, ledger: "¥6.00", saved: "¥600.00"))
+        #expect(desk.book.head.seq == receipt.seq, "nothing was written")
+        let void = try desk.void(.init(number: receipt.number.description, reason: "收错项目"), by: f.lead)
+        #expect(void.isVoid && void.fee == Money(yuan: 6))
+    }
 }
