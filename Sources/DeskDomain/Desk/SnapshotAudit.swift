@@ -17,7 +17,7 @@ public enum SnapshotAudit {
     /// One snapshot that must not be trusted.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
         public enum Problem: Sendable, Equatable {
-            /// The HMAC does not hold (or no key to check it with, when snapshots exist).
+            /// The HMAC does not hold (or the authenticated bytes do not say where it was taken).
             case failsKeyCheck
             /// The snapshot's line, and what the book has there instead.
             case disagrees(year: Int, seq: Int64, hash: ChainHash, book: LedgerHas)
@@ -67,12 +67,12 @@ public enum SnapshotAudit {
     }
 
     /// Every snapshot that fails its key check or disagrees with its book, in book order.
-    /// Without a key, every snapshot present fails (the desk could not use it either).
-    public static func audit(data: DataDirectory, key secret: PersonalDataKey?) throws -> [Finding] {
+    /// (Without the key nothing can be checked, and the desk cannot use a snapshot either.)
+    public static func audit(data: DataDirectory, key secret: PersonalDataKey) throws -> [Finding] {
         var findings: [Finding] = []
-        let key = secret.map(SnapshotKey.init)
+        let key = SnapshotKey(secret)
         for book in snapshotBooks(data: data) {
-            guard let key, authentic(book, data: data, key: key), let at = SnapshotStore.header(book: book, data: data) else {
+            guard authentic(book, data: data, key: key), let at = SnapshotStore.header(book: book, data: data) else {
                 findings.append(Finding(book: book, problem: .failsKeyCheck))
                 continue
             }

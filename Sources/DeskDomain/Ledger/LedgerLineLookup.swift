@@ -152,35 +152,37 @@ public enum LedgerLineLookup {
             var at = offset - 1
             while at < size {
                 let chunk = try read(Self.probeBytes, at: at)
-                if let nl = chunk.firstIndex(of: 10) { return at + Int64(nl) + 1 }
+                if let nl = Self.newline(in: chunk, from: 0) { return at + Int64(nl) + 1 }
                 guard !chunk.isEmpty else { break }
                 at += Int64(chunk.count)
             }
             return size
         }
 
-        /// The last whole line (nil for an empty file).
+        /// The last whole line (nil when there is none); a torn tail after it (no newline
+        /// yet, set aside when a writer next opens the book) is not a line.
         func lastLine() throws -> Line? {
-            guard size > 0 else { return nil }
-            var end = size
-            let tail = try read(1, at: size - 1)
-            guard tail == [10] else { throw damaged(0, "the file does not end with a whole line") }
-            end -= 1
-            // Look back for the newline before the last line.
-            var at = end
-            while at > 0 {
+            guard let end = try newline(before: size) else { return nil }
+            guard let before = try newline(before: end) else { return Line(start: 0, seq: try seq(at: 0, after: 0)) }
+            return Line(start: before + 1, seq: try seq(at: before + 1, after: 0))
+        }
+
+        /// The offset of the last `\n` before `offset`, looking back at most a line's length.
+        func newline(before offset: Int64) throws -> Int64? {
+            var at = offset
+            while at > 0, offset - at <= Int64(LedgerLimits.maxLineBytes) + Int64(Self.probeBytes) {
                 let from = max(0, at - Int64(Self.probeBytes))
                 let chunk = try read(Int(at - from), at: from)
-                if let nl = chunk.lastIndex(of: 10) {
-                    let start = from + Int64(nl) + 1
-                    return Line(start: start, seq: try seq(at: start, after: 0))
+                if let nl = chunk.withUnsafeBufferPointer({ p -> Int? in
+                    var i = p.count - 1
+                    while i >= 0, p[i] != 10 { i -= 1 }
+                    return i >= 0 ? i : nil
+                }) {
+                    return from + Int64(nl)
                 }
                 at = from
-                guard end - at <= Int64(LedgerLimits.maxLineBytes) + Int64(Self.probeBytes) else {
-                    throw damaged(0, "the last line is longer than a line may be")
-                }
             }
-            return Line(start: 0, seq: try seq(at: 0, after: 0))
+            return nil
         }
 
         /// The start of line `seq`, known to lie between the first line and `last`.
@@ -192,19 +194,26 @@ public enum LedgerLineLookup {
             var hi = last
             // No line starts in bound..<hi.start.
             var bound = hi.start
-            var halve = false
+            // Guess from the seqs; halve after a guess that did not at least halve the span.
+            var halved = false
+            var previous = Int64.max
             while true {
                 guard bound > lo.start + 1 else {
                     throw damaged(lo.seq + 1, "seq \(lo.seq + 1) is missing: the line after seq \(lo.seq) is seq \(hi.seq)")
                 }
+                let wide = bound - lo.start
+                let halve = !halved && previous != Int64.max && wide > previous / 2
+                halved = halve
+                previous = wide
                 var target: Int64
                 if halve {
-                    target = lo.start + (bound - lo.start) / 2
+                    target = lo.start + wide / 2
                 } else {
-                    let share = Double(seq - lo.seq) / Double(hi.seq - lo.seq)
-                    target = lo.start + Int64(Double(hi.start - lo.start) * share)
+                    // Half a line short of where line `seq` should start, so that the next
+                    // line start found from there is that line's.
+                    let average = Double(hi.start - lo.start) / Double(hi.seq - lo.seq)
+                    target = lo.start + Int64(average * (Double(seq - lo.seq) - 0.5))
                 }
-                halve.toggle()
                 target = min(max(target, lo.start + 1), bound - 1)
                 let start = try lineStart(from: target)
                 if start >= bound {
@@ -225,10 +234,10 @@ public enum LedgerLineLookup {
             var want = Self.probeBytes
             while true {
                 let bytes = try read(want, at: start)
-                if let first = bytes.firstIndex(of: 10) {
+                if let first = Self.newline(in: bytes, from: 0) {
                     let line = Array(bytes[..<first])
                     if start + Int64(first) + 1 >= size { return (line, nil) }
-                    if let second = bytes[(first + 1)...].firstIndex(of: 10) { return (line, Array(bytes[(first + 1)..<second])) }
+                    if let second = Self.newline(in: bytes, from: first + 1) { return (line, Array(bytes[(first + 1)..<second])) }
                     // A torn line after it (set aside when a writer next opens the book).
                     if start + Int64(bytes.count) >= size { return (line, nil) }
                 }
@@ -263,6 +272,14 @@ public enum LedgerLineLookup {
                     }
                 }
                 at += Int64(end + 1)
+            }
+        }
+
+        /// The index of the first `\n` in `bytes[from...]`.
+        static func newline(in bytes: [UInt8], from: Int) -> Int? {
+            guard from < bytes.count else { return nil }
+            return bytes.withUnsafeBufferPointer { p in
+                memchr(p.baseAddress! + from, 10, p.count - from).map { p.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
             }
         }
 
