@@ -88,9 +88,9 @@ public final class BookWriter {
         do {
             try lock()
             defer { if durability == .immediate { unlock() } }
-            try openNewestYear(start: start)
             let heads = AcknowledgedHeads(data: data)
             self.heads = heads
+            try openNewestYear(start: start)
             try checkAcknowledged(heads.acknowledged(book))
             noteHead()
         } catch {
@@ -335,6 +335,11 @@ public final class BookWriter {
         case .damaged(let seq, _, let reason)?:
             throw LedgerError.damaged(book: book, year: t.year, seq: seq, reason: reason)
         case .tornTail(let seq, let offset, let bytes, let reason)?:
+            // A line this machine acknowledged cannot be torn by a crash: it was changed. Refused
+            // before anything is set aside.
+            if let a = heads?.acknowledged(book).first(where: { $0.year == t.year && $0.seq >= seq }) {
+                throw AcknowledgedHeadMismatch(acknowledged: a, kind: .shorter(endsAt: seq - 1))
+            }
             try setAsideTornTail(seq: seq, offset: offset, bytes: bytes, reason: reason)
         }
     }

@@ -154,7 +154,7 @@ extension Console {
         var cursor: (row: Int, column: Int)?
         if let damage = panel.books.lazy.compactMap({ self.desk.damage(of: $0) }).first {
             // A damaged book: the panel shows what its sound lines give and writes nothing.
-            for line in wrap(Self.damageText(damage, l), width: s.columns - 2).prefix(2) {
+            for line in wrap(Self.damageText(damage, l), width: s.columns - 2).prefix(3) {
                 s.fill(row: row, style: .error)
                 s.put(" " + line, row: row, column: 0, style: .error)
                 row += 1

@@ -36,7 +36,7 @@ import Testing
         var text = console.render(rows: 24, columns: 80).0.text
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows[1].contains("book umbrella 2026 ends at seq 1 but this machine"), "\(text)")
-        #expect(rows[2].contains("acknowledged seq 2 on 2026-03-01"), "\(text)")
+        #expect(rows[1].contains("acknowledged seq 2 on") && rows[3].contains("call the shift lead"), "\(text)")
         #expect(text.contains("U001") && !text.contains("U002"))
         // Lending is refused with the message, nothing written.
         console.handle(.character("n"))
