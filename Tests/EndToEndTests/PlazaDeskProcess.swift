@@ -17,6 +17,9 @@ enum PlazaDeskProcess {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/plazadesk").path
     }
 
+    /// The machine state folder the binary is given (`XDG_STATE_HOME`): never the real home's.
+    static let stateHome = NSTemporaryDirectory() + "plazadesk-e2e-state-\(getpid())"
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -28,6 +31,7 @@ enum PlazaDeskProcess {
     /// Runs plazadesk (or, with `prefix`, e.g. `setpriv …`, a command that runs it) and waits.
     static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Result {
         var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = stateHome
         for (k, v) in environment { env[k] = v }
         let r = try ChildProcess.run(prefix + [binary] + arguments, environment: env)
         return Result(status: r.ended.status, stdout: r.stdout, stderr: r.stderr, signalled: r.ended.signalled)
@@ -36,7 +40,9 @@ enum PlazaDeskProcess {
     /// Starts plazadesk with its standard output going to a file (so nothing it printed is
     /// lost when it is killed).
     static func start(_ arguments: [String], stdoutFile: String) throws -> ChildProcess {
-        try ChildProcess([binary] + arguments, stdout: stdoutFile)
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = stateHome
+        return try ChildProcess([binary] + arguments, environment: env, stdout: stdoutFile)
     }
 }
 

@@ -13,7 +13,7 @@ final class TmuxSession {
          shell: String = "") throws {
         name = "pd-" + UUID().uuidString.prefix(8)
         exitFile = NSTemporaryDirectory() + name + ".exit"
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC"]
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC", "XDG_STATE_HOME": PlazaDeskProcess.stateHome]
         for (k, v) in environment { env[k] = v }
         let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = shell + "env \(assignments) \(Self.quote(PlazaDeskProcess.binary)) "

@@ -7,19 +7,27 @@ import Foundation
 public struct DataDirectory: Hashable, Sendable, CustomStringConvertible {
     /// The folder, as an absolute path.
     public let path: String
+    /// The machine's state folder for plazadesk (`$XDG_STATE_HOME/plazadesk`), where the
+    /// second copy of the acknowledged heads is kept (``AcknowledgedHeads``); nil keeps only
+    /// the copy inside the data directory. Tests pass a folder of their own, never the home.
+    public let stateFolder: String?
 
-    public init(path: String) {
+    public init(path: String, stateFolder: String? = nil) {
         self.path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        self.stateFolder = stateFolder
     }
 
     /// `--data DIR`, else `$PLAZADESK_DATA`, else `$XDG_DATA_HOME/plazadesk`, else
     /// `~/.local/share/plazadesk`.
+    ///
+    /// The state folder is `$XDG_STATE_HOME/plazadesk`, else `~/.local/state/plazadesk`.
     public static func resolve(flag: String?, environment: [String: String]) -> DataDirectory {
-        if let flag, !flag.isEmpty { return DataDirectory(path: flag) }
-        if let env = environment["PLAZADESK_DATA"], !env.isEmpty { return DataDirectory(path: env) }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return DataDirectory(path: xdg + "/plazadesk") }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return DataDirectory(path: home + "/.local/share/plazadesk")
+        let state = (environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state") + "/plazadesk"
+        if let flag, !flag.isEmpty { return DataDirectory(path: flag, stateFolder: state) }
+        if let env = environment["PLAZADESK_DATA"], !env.isEmpty { return DataDirectory(path: env, stateFolder: state) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return DataDirectory(path: xdg + "/plazadesk", stateFolder: state) }
+        return DataDirectory(path: home + "/.local/share/plazadesk", stateFolder: state)
     }
 
     public var description: String { path }

@@ -94,8 +94,9 @@ public enum ClosingReader {
         var stillAt = to
         if case .shift = scope {} else { stillAt = min(to, max(now, from)) }
         let stillOut = StillOut(umbrellas: umbrellas, strollers: strollers, lostFound: lostFound, at: stillAt, config: config)
-        let report = ClosingReport.compose(scope: scope, from: from, to: to, provisional: provisional, time: time, tally: tally,
+        var report = ClosingReport.compose(scope: scope, from: from, to: to, provisional: provisional, time: time, tally: tally,
                                            shifts: shifts, stillOut: stillOut, warnings: warnings)
+        if case .shift(let id) = scope { report.sealCode = log.sealCodes[id] }
         return report.checkedAgainstRecord()
     }
 
@@ -163,6 +164,8 @@ struct ShiftLog {
     /// Ids in the order the shifts opened.
     var order: [String] = []
     var warnings: [String] = []
+    /// Each closed shift's seal code, recomputed from its close line.
+    var sealCodes: [String: SealCode] = [:]
 
     mutating func apply(_ r: LedgerRecord) {
         switch r.ev {
@@ -176,6 +179,7 @@ struct ShiftLog {
         case ShiftEvents.closed:
             guard let id = r.body["shift"]?.stringValue, shifts[id]?.isOpen == true, let c = Shift.Closing(r) else { return }
             shifts[id]!.closing = c
+            sealCodes[id] = SealCode.of(r)
         default:
             break
         }

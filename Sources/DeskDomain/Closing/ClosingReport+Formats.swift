@@ -79,6 +79,7 @@ extension ClosingReport {
         }
         if !notes.isEmpty { o["notes"] = .object(JSONObject(notes.map { (String($0.key), JSONValue.int(Int64($0.value))) })) }
         if !note.isEmpty { o["note"] = .string(note) }
+        if let sealCode { o["sealCode"] = .string(sealCode.description) }
         return .object(o)
     }
 
@@ -155,6 +156,7 @@ extension ClosingReport {
         row("report", scopeKind + " " + scopeName)
         row("report", "from " + time.rfc3339(from))
         row("report", "to " + time.rfc3339(to) + (provisional ? " (still open)" : ""))
+        if let sealCode { row("report", "seal code " + sealCode.description) }
         row("cash", "opening float", count: shifts.isEmpty ? nil : shifts.count, openingFloat)
         row("cash", "deposits taken", count: u.lent, u.depositsTaken)
         row("cash", "deposits refunded", count: u.back, u.depositsRefunded)
@@ -248,6 +250,7 @@ extension ClosingReport {
                 if let c = s.closing { line += l.pick("，交班 \(stamp(c.closedAt))（\(c.closedBy)）", ", closed \(stamp(c.closedAt)) by \(c.closedBy)") }
                 out.append(line)
             }
+            if let sealCode { out.append(l.pick("封账码 \(sealCode)（抄在交班记录上并签名）", "Seal code \(sealCode) (write it in the shift log and sign)")) }
         case .day(let d):
             out.append(l.pick("日报表  \(d.dateString)", "Day report  \(d.dateString)"))
         case .year(let y):

@@ -41,6 +41,8 @@ public struct ClosingReport: Equatable, Sendable {
     public var stillOut: StillOut
     /// Problems met while reading (a torn last line, a figure that disagrees with its record).
     public var warnings: [String]
+    /// A closed shift's seal code, recomputed from its `shift.closed` line (``SealCode``).
+    public var sealCode: SealCode? = nil
 
     /// Opening float + deposits taken − deposits refunded + damage charges + service fees +
     /// paid in − paid out.

@@ -123,6 +123,8 @@ public final class ShiftDesk {
     @discardableResult
     public func close(_ form: CloseForm, by actor: Actor) throws -> ClosingReport {
         try actor.requireLead(.closeShift)
+        // A damaged book cannot be sealed: the close waits until it is looked into.
+        if let damage = others.lazy.compactMap(\.damage).first { throw damage }
         let (counted, notes) = try Self.counted(form)
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: false)
         var report = try book.transaction { (state, tx) -> ClosingReport in
@@ -144,9 +146,16 @@ public final class ShiftDesk {
                              "pastRetention": .int(Int64(report.stillOut.pastRetention.count))],
             ]
             if !notes.isEmpty { body["notes"] = .object(JSONObject(notes.map { (String($0.key), JSONValue.int(Int64($0.value))) })) }
+            let own = book.writer.head   // the shift book's head before the close line
+            let code = SealCode.compute(year: year, heads: seals, shiftHead: BookHead(seq: own.year == year ? own.seq : 0, hash: own.hash),
+                                        closeSeq: (own.year == year ? own.seq : 0) + 1, op: actor.id, body: body)
+            body[SealCode.bodyKey] = .string(code.description)
             try tx.append(ShiftEvents.closed, body, op: actor.id)
-            return report
+            var sealed = report
+            sealed.sealCode = code
+            return sealed
         }
+        book.writer.syncHeads()
         if let closed = book.state.lastClosed, closed.id == report.scopeName {
             report.shifts = [closed]
             report.counted = counted
@@ -266,6 +275,8 @@ public final class ShiftDesk {
 protocol ClosingBook: AnyObject {
     var book: BookName { get }
     var head: (year: Int?, seq: Int64, hash: ChainHash) { get }
+    /// Why the book is open in damaged mode, if it is (``ServiceBook/damage``).
+    var damage: (any Error)? { get }
     func refresh() throws
     /// Writes what a deferred writer has buffered (without fsync): the file then holds every
     /// line the head names. Nothing to do for an immediate writer.

@@ -106,6 +106,17 @@ public final class Desk {
         try shift.book.close()
     }
 
+    /// Why a book is open in damaged mode (nil when sound): its panel says so, and every
+    /// write to it is refused with this error (``ServiceBook/damage``).
+    public func damage(of book: BookName) -> (any Error)? {
+        let all: [(BookName, (any Error)?)] = [
+            (.operators, operators.book.damage), (.lostfound, lostFound.book.damage), (.umbrella, umbrellas.book.damage),
+            (.stroller, strollers.book.damage), (.points, points.book.damage), (.invoice, invoices.book.damage),
+            (.services, services.book.damage), (.shift, shift.book.damage),
+        ]
+        return all.first { $0.0 == book }?.1
+    }
+
     /// Events appended to every book of `year` so far (heads' seq), for `demo-data`.
     public var headSeqSum: Int64 {
         operators.book.head.seq + lostFound.book.head.seq + umbrellas.book.head.seq + strollers.book.head.seq

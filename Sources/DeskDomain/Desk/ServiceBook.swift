@@ -22,6 +22,12 @@ public final class ServiceBook<State: BookState> {
     /// an action that relies on a running sum checks it against the ledger only then.
     public internal(set) var stateFromSnapshot: Bool
     let snapshotKey: SnapshotKey
+    /// Why the book could not be opened for writing (``LedgerError/damaged(book:year:seq:reason:)``
+    /// or ``AcknowledgedHeadMismatch``), nil when it is sound. A damaged book still opens:
+    /// its state is what its sound lines give, and every write to it throws this error.
+    public private(set) var damage: (any Error)?
+    /// The last sound line's year, seq and hash of a damaged book.
+    var soundHead: (year: Int?, seq: Int64, hash: ChainHash)?
 
     final class StateBox {
         var state = State()
@@ -92,19 +98,41 @@ public final class ServiceBook<State: BookState> {
                 warning = SnapshotWarning(book: book, problem: failedKeyCheck ? .failsKeyCheck
                                           : .notInLedger(year: at.year, seq: at.seq, hash: at.hash))
                 opened = nil
+            } catch where Self.isDamage(error) {
+                _ = prefetch.take()   // replayed below, as far as the lines are sound
+                opened = nil
             }
         }
         if opened == nil {
             let box = StateBox()
-            let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
+            var last: (year: Int?, seq: Int64, hash: ChainHash) = (nil, 0, .zero)
+            let w: BookWriter
+            do {
+                w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
                                    durability: context.durability, start: .allYears,
-                                   clockTolerance: context.clockToleranceSeconds, replay: Self.replayer(box))
+                                   clockTolerance: context.clockToleranceSeconds, replay: { record in
+                                       last = (PlazaTime(offsetSeconds: record.offsetSeconds).civil(record.instant).year, record.seq, record.hash)
+                                       box.take(record)
+                                   })
+            } catch where Self.isDamage(error) {
+                // The box holds what the sound lines before the damage gave.
+                w = BookWriter(refusing: error, data: context.data, book: book, clock: context.clock, time: context.time)
+                damage = error
+                soundHead = last
+            }
             opened = (w, box)
         }
         (writer, box) = opened!
         openedFromSnapshot = usedSnapshot
         stateFromSnapshot = usedSnapshot
         snapshotWarning = warning
+    }
+
+    /// Whether an opening failure is damage to the book itself (opened in damaged mode)
+    /// rather than a failure to reach the files (thrown).
+    static func isDamage(_ error: any Error) -> Bool {
+        if case LedgerError.damaged? = error as? LedgerError { return true }
+        return error is AcknowledgedHeadMismatch
     }
 
     static func replayer(_ box: StateBox) -> (LedgerRecord) throws -> Void {
@@ -147,11 +175,14 @@ public final class ServiceBook<State: BookState> {
 
     /// Reads what other consoles appended since.
     public func refresh() throws {
+        if damage != nil { return }   // nothing is read from a damaged book after opening
         try writer.transaction { _ in }
     }
 
     /// Writes the snapshot of the current state (derived data; safe to delete).
     public func saveSnapshot() throws {
+        writer.syncHeads()
+        if damage != nil { return }   // a damaged book's snapshot (maybe newer than its lines) is kept as it is
         let head = writer.head
         guard let year = head.year, head.seq > 0 else { return }
         try SnapshotStore.save(book: book, data: context.data, key: snapshotKey, year: year, seq: head.seq, hash: head.hash, state: box.state)
@@ -161,5 +192,5 @@ public final class ServiceBook<State: BookState> {
     public func close() throws { try writer.close() }
 
     /// The newest line's year, seq and hash.
-    public var head: (year: Int?, seq: Int64, hash: ChainHash) { writer.head }
+    public var head: (year: Int?, seq: Int64, hash: ChainHash) { soundHead ?? writer.head }
 }

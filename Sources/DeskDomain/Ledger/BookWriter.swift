@@ -54,6 +54,12 @@ public final class BookWriter {
     var yearFolders: (stamp: [Int64], years: [Int])?
     /// Torn tails this writer set aside.
     public private(set) var recoveries: [Recovery] = []
+    /// This machine's record of the heads it acknowledged (``AcknowledgedHeads``), and the
+    /// head last written to it.
+    var heads: AcknowledgedHeads?
+    var noted: (year: Int, seq: Int64)?
+    /// Set on a writer made by ``init(refusing:data:book:clock:time:)``: every write throws it.
+    public private(set) var refusal: (any Error)?
 
     /// A torn tail that was set aside.
     public struct Recovery: Sendable, Equatable {
@@ -93,7 +99,11 @@ public final class BookWriter {
         do {
             try lock()
             defer { if durability == .immediate { unlock() } }
+            let heads = AcknowledgedHeads(data: data)
+            self.heads = heads
             try openNewestYear(start: start)
+            try checkAcknowledged(heads.acknowledged(book))
+            noteHead()
         } catch {
             if let t = tail { Glibc.close(t.fd) }
             tail = nil
@@ -103,6 +113,20 @@ public final class BookWriter {
             closed = true
             throw error
         }
+    }
+
+    /// A writer for a book that cannot be opened (damaged, or behind what this machine
+    /// acknowledged): it holds no file and no lock, and every transaction throws `error`.
+    public init(refusing error: any Error, data: DataDirectory, book: BookName, clock: any Clock, time: PlazaTime = .china) {
+        self.data = data
+        self.book = book
+        self.clock = clock
+        self.time = time
+        self.durability = .immediate
+        self.recoveryOperator = .system
+        self.clockTolerance = 300
+        self.replay = { _ in }
+        self.refusal = error
     }
 
     deinit {
@@ -121,8 +145,10 @@ public final class BookWriter {
     /// process can append in between.
     public func transaction<T>(_ body: (inout Appender) throws -> T) throws -> T {
         precondition(!closed, "writer is closed")
+        if let refusal { throw refusal }
         if durability == .immediate { try lock() }
         defer { if durability == .immediate { unlock() } }
+        defer { if durability == .immediate { noteHead() } }   // runs first: the lock is still held
         if durability == .immediate { try catchUp() }
         var appender = Appender(writer: self)
         return try body(&appender)
@@ -141,7 +167,13 @@ public final class BookWriter {
     public func sync() throws {
         try flushPending()
         if let t = tail { try POSIXFile.fsync(t.fd, path: t.path) }
+        noteHead()
+        heads?.sync()
     }
+
+    /// fsyncs this machine's record of acknowledged heads (both copies): at a shift close
+    /// and when snapshots are saved.
+    public func syncHeads() { heads?.sync() }
 
     /// Syncs, releases the lock and closes the files. Appending afterwards is an error.
     public func close() throws {
@@ -155,11 +187,44 @@ public final class BookWriter {
             lockFD = -1
         }
         if durability == .deferred { try sync() }
+        heads?.sync()
     }
 
     /// The seq and hash of the newest line (0 and the starting link when empty).
     public var head: (year: Int?, seq: Int64, hash: ChainHash) {
         (tail?.year, tail?.seq ?? 0, tail?.hash ?? .zero)
+    }
+
+    // MARK: - Acknowledged heads
+
+    /// Writes the head to this machine's record when it moved (the line is durable: called
+    /// after an immediate append, or after a deferred writer's fsync).
+    func noteHead() {
+        guard let heads, let t = tail, t.seq > 0, noted.map({ $0.year != t.year || $0.seq != t.seq }) ?? true else { return }
+        noted = (t.year, t.seq)
+        heads.note(AcknowledgedHead(book: book, year: t.year, seq: t.seq, hash: t.hash, date: time.civil(clock.now()).dateString))
+    }
+
+    /// Refuses a book that no longer holds a head this machine acknowledged: cut short,
+    /// rolled back, re-hashed or deleted (``AcknowledgedHeadMismatch``).
+    func checkAcknowledged(_ acknowledged: [AcknowledgedHead]) throws {
+        for a in acknowledged {
+            let path = LedgerPaths.bookPath(data, year: a.year, book: book)
+            guard POSIXFile.exists(path), let t = tail, a.year <= t.year else {
+                throw AcknowledgedHeadMismatch(acknowledged: a, kind: .missing)
+            }
+            if t.year == a.year, t.seq <= a.seq {
+                if let m = AcknowledgedHeadMismatch.check(a, lastSeq: t.seq, hashAtSeq: t.hash) { throw m }
+                continue
+            }
+            // An earlier year that ends there: its last line is the one (its chain is checked
+            // when read).
+            if a.year < t.year, (try? LedgerPaths.lastHash(data, year: a.year, book: book)) == a.hash { continue }
+            // The book went on past it (or the year ends elsewhere): find the line (rare).
+            let prev = try LedgerPaths.incomingPrev(data, year: a.year, book: book)
+            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: false, collect: [a.seq])
+            if let m = AcknowledgedHeadMismatch.check(a, lastSeq: scan.lastSeq, hashAtSeq: scan.collectedHashes[a.seq]) { throw m }
+        }
     }
 
     // MARK: - Locking
@@ -291,6 +356,11 @@ public final class BookWriter {
         case .damaged(let seq, _, let reason)?:
             throw LedgerError.damaged(book: book, year: t.year, seq: seq, reason: reason)
         case .tornTail(let seq, let offset, let bytes, let reason)?:
+            // A line this machine acknowledged cannot be torn by a crash: it was changed. Refused
+            // before anything is set aside.
+            if let a = heads?.acknowledged(book).first(where: { $0.year == t.year && $0.seq >= seq }) {
+                throw AcknowledgedHeadMismatch(acknowledged: a, kind: .shorter(endsAt: seq - 1))
+            }
             try setAsideTornTail(seq: seq, offset: offset, bytes: bytes, reason: reason)
         }
     }

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Every line is re-hashed and every seq and link checked, not just the ends; the first
 /// line of a year must link to the last line of the same book's previous year; every seal
-/// a shift close recorded (``LedgerSeal``) must still match its book.
+/// a shift close recorded (``LedgerSeal``) must still match its book; and every head this
+/// machine acknowledged (``AcknowledgedHeads``, both copies) must still be in its book, so a
+/// book cut, rolled back, re-hashed or deleted is damaged and named.
 public enum LedgerVerifier {
     /// One book-year's verdict.
     public struct Report: Sendable, Equatable {
@@ -27,7 +29,9 @@ public enum LedgerVerifier {
     /// Verifies every book of `year`, or of every year when `year` is nil.
     public static func verify(data: DataDirectory, year: Int? = nil) throws -> [Report] {
         guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
-        let years = data.years()
+        var acknowledged: [Int: [BookName: [AcknowledgedHead]]] = [:]
+        for a in AcknowledgedHeads.readAll(data: data).merged { acknowledged[a.year, default: [:]][a.book, default: []].append(a) }
+        let years = Set(data.years()).union(acknowledged.keys).sorted()
         if let year, !years.contains(year) {
             throw LedgerError.io(path: data.yearFolder(year), action: "find the year folder", errno: 2)
         }
@@ -46,15 +50,32 @@ public enum LedgerVerifier {
             for s in seals { sealed[s.book, default: []].append(s) }
             for b in books {
                 let path = LedgerPaths.bookPath(data, year: y, book: b)
-                let wanted = Set((sealed[b] ?? []).map(\.seq))
+                let acks = acknowledged[y]?[b] ?? []
+                let wanted = Set((sealed[b] ?? []).map(\.seq) + acks.map(\.seq))
                 var scan = try BookScanner.scan(path: path, startPrev: lastHash[b] ?? .zero, decode: false, collect: wanted)
                 lastHash[b] = scan.lastHash
                 if b == LedgerSeal.shiftBook, let (seq, reason) = shiftFault { worsen(&scan, seq: seq, reason: reason) }
                 if let (seq, reason) = brokenSeal(sealed[b] ?? [], scan: scan) { worsen(&scan, seq: seq, reason: reason) }
+                for a in acks {
+                    guard let m = AcknowledgedHeadMismatch.check(a, lastSeq: scan.lastSeq, hashAtSeq: scan.collectedHashes[a.seq]) else { continue }
+                    // A torn tail this machine had acknowledged is a lost line, not a crash's leftover.
+                    if case .tornTail(let seq, _, _, let reason)? = scan.problem {
+                        scan.problem = .damaged(seq: seq, offset: 0, reason: "\(reason); \(m.reason)")
+                    } else {
+                        worsen(&scan, seq: a.seq, reason: m.reason)
+                    }
+                }
                 reports.append(Report(book: b, year: y, path: path, scan: scan))
             }
+            // A book this machine acknowledged that has no file this year: deleted.
+            for (b, list) in (acknowledged[y] ?? [:]).sorted(by: { $0.key < $1.key }) where !books.contains(b) {
+                let a = list.max { $0.seq < $1.seq }!
+                var scan = BookScan()
+                scan.problem = .damaged(seq: a.seq, offset: 0, reason: AcknowledgedHeadMismatch(acknowledged: a, kind: .missing).reason)
+                reports.append(Report(book: b, year: y, path: LedgerPaths.bookPath(data, year: y, book: b), scan: scan))
+            }
             // A seal naming a book that has no file this year: the whole book is missing.
-            for (b, list) in sealed.sorted(by: { $0.key < $1.key }) where !books.contains(b) {
+            for (b, list) in sealed.sorted(by: { $0.key < $1.key }) where !books.contains(b) && acknowledged[y]?[b] == nil {
                 let first = list.min { ($0.seq, $0.shiftSeq) < ($1.seq, $1.shiftSeq) }!
                 var scan = BookScan()
                 scan.problem = .damaged(seq: first.seq, offset: 0,
@@ -111,6 +132,12 @@ public enum LedgerVerifier {
         }
         let known = BookName.desk.filter { names.contains($0) }
         return known + names.subtracting(known).sorted()
+    }
+
+    /// Problems with the register of acknowledged heads itself (a lost `.heads` beside this
+    /// machine's copy, a missing or different `.id`): each makes `verify` say DAMAGED.
+    public static func registerProblems(data: DataDirectory) -> [String] {
+        AcknowledgedHeads.readAll(data: data).problems
     }
 
     public static func verdict(_ reports: [Report]) -> Verdict {

@@ -152,6 +152,14 @@ extension Console {
         let content = panel.list(desk: desk, query: list.query, language: l)
         var row = top
         var cursor: (row: Int, column: Int)?
+        if let damage = panel.books.lazy.compactMap({ self.desk.damage(of: $0) }).first {
+            // A damaged book: the panel shows what its sound lines give and writes nothing.
+            for line in wrap(Self.damageText(damage, l), width: s.columns - 2).prefix(3) {
+                s.fill(row: row, style: .error)
+                s.put(" " + line, row: row, column: 0, style: .error)
+                row += 1
+            }
+        }
         if list.searching || !list.query.isEmpty {
             let label = l.pick(" 搜索: ", " Search: ")
             let col = s.put(label, row: row, column: 0, style: .bold)
@@ -185,6 +193,16 @@ extension Console {
         }
         if !content.footer.isEmpty { s.put(" " + content.footer, row: bottom, column: 0, style: .dim) }
         return cursor
+    }
+
+    /// What a damaged book's panel says at the top, in the console's language.
+    static func damageText(_ e: any Error, _ l: Language) -> String {
+        if let f = e as? DeskFailure { return f.message(l) }
+        if case let LedgerError.damaged(book, year, seq, _)? = e as? LedgerError {
+            return l.pick("账本 \(book) \(year) 第 \(seq) 条已损坏：这里只显示损坏前的记录，停止写入；请保留文件，告诉值班主管。",
+                          "book \(book) \(year) is damaged at seq \(seq): shown as far as it is sound, and it takes no entries; keep the file and tell the shift lead.")
+        }
+        return "\(e)"
     }
 
     /// Column widths in terminal columns from relative weights.

@@ -5,6 +5,7 @@ import DeskDomain
 public final class InvoicePanel: Panel {
     public init() {}
     public var functionKey: Int { 6 }
+    public var books: [BookName] { [.invoice, .services] }
     public func title(_ l: Language) -> String { l.pick("发票/收据", "Invoices & receipts") }
 
     /// Row ids: `inv:<code>/<number>` (or `inv:<number>` without a code) and `sr:<SR-…>`.

@@ -25,6 +25,7 @@ public final class LostFoundPanel: Panel {
         return counts
     }
     public var functionKey: Int { 2 }
+    public var books: [BookName] { [.lostfound] }
     public func title(_ l: Language) -> String { l.pick("失物招领", "Lost and found") }
 
     public func list(desk: Desk, query: String, language l: Language) -> ListContent {

@@ -15,10 +15,13 @@ public protocol Panel: AnyObject {
     var actions: [PanelAction] { get }
     /// Only a shift lead may open it (F8).
     var leadOnly: Bool { get }
+    /// The books it writes to: when one is damaged, the panel says so at the top.
+    var books: [BookName] { get }
 }
 
 extension Panel {
     public var leadOnly: Bool { false }
+    public var books: [BookName] { [] }
 }
 
 /// An action of a panel: the key that starts it, its form, and what submitting does.

@@ -11,6 +11,8 @@ public final class PointsPanel: Panel {
     init(listLimit: Int) { self.listLimit = max(1, listLimit) }
 
     public var functionKey: Int { 5 }
+
+    public var books: [BookName] { [.points] }
     public func title(_ l: Language) -> String { l.pick("积分卡", "Points cards") }
 
     public func list(desk: Desk, query: String, language l: Language) -> ListContent {

@@ -7,6 +7,7 @@ import DeskDomain
 public final class ShiftPanel: Panel {
     public init() {}
     public var functionKey: Int { 8 }
+    public var books: [BookName] { [.shift] }
     public var leadOnly: Bool { true }
     public func title(_ l: Language) -> String { l.pick("交班", "Shift") }
 
@@ -100,8 +101,9 @@ public final class ShiftPanel: Panel {
             let report = try desk.shift.close(.init(counted: form["counted"], notes: notes, note: form["note"]), by: actor)
             let diff = report.difference ?? .zero
             let verdict = diff.fen == 0 ? l.pick("相符", "agrees") : diff.fen > 0 ? l.pick("长款", "over") : l.pick("短款", "short")
-            return l.pick("\(report.scopeName) 已交班：应有 \(report.expectedCash)，实点 \(report.counted ?? .zero)，差额 \(diff)（\(verdict)），账本已封存。按 v 看报表。",
-                          "\(report.scopeName) closed: expected \(report.expectedCash), counted \(report.counted ?? .zero), difference \(diff) (\(verdict)); the books are sealed. v shows the report.")
+            let code = report.sealCode.map { "\($0)" } ?? "-"
+            return l.pick("\(report.scopeName) 已交班：应有 \(report.expectedCash)，实点 \(report.counted ?? .zero)，差额 \(diff)（\(verdict)），账本已封存，封账码 \(code)（抄在交班记录上并签名）。按 v 看报表。",
+                          "\(report.scopeName) closed: expected \(report.expectedCash), counted \(report.counted ?? .zero), difference \(diff) (\(verdict)); the books are sealed, seal code \(code) (write it in the shift log and sign). v shows the report.")
         })
     }
 

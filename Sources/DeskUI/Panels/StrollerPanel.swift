@@ -4,6 +4,7 @@ import DeskDomain
 public final class StrollerPanel: Panel {
     public init() {}
     public var functionKey: Int { 4 }
+    public var books: [BookName] { [.stroller] }
     public func title(_ l: Language) -> String { l.pick("童车", "Strollers") }
 
     public func list(desk: Desk, query: String, language l: Language) -> ListContent {

@@ -4,6 +4,7 @@ import DeskDomain
 public final class UmbrellaPanel: Panel {
     public init() {}
     public var functionKey: Int { 3 }
+    public var books: [BookName] { [.umbrella] }
     public func title(_ l: Language) -> String { l.pick("雨伞", "Umbrellas") }
 
     public func list(desk: Desk, query: String, language l: Language) -> ListContent {

@@ -11,16 +11,20 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "Only this year (its first lines are still checked against the year before).")
     var year: Int?
+    @Option(help: "Prove the books still hold the shift close whose seal code this is (as written in the shift log).")
+    var seal: String?
 
     func run() throws {
         let dir = data.resolved()
+        if let seal { return try verifySeal(seal, dir) }
         let reports: [LedgerVerifier.Report]
         do {
             reports = try LedgerVerifier.verify(data: dir, year: year)
         } catch {
             throw fail("\(error)", code: 3)
         }
-        if reports.isEmpty { throw fail("no ledger books under \(dir.path)", code: 3) }
+        let registerProblems = LedgerVerifier.registerProblems(data: dir)
+        if reports.isEmpty && registerProblems.isEmpty { throw fail("no ledger books under \(dir.path)", code: 3) }
         for r in reports {
             let head = r.scan.events > 0 ? r.scan.lastHash.hex : "-"
             var line = "\(r.book.rawValue.padding(10)) \(r.year)  \(String(r.scan.events).leftPadding(9)) events  head \(head)"
@@ -33,7 +37,12 @@ struct VerifyCommand: ParsableCommand {
             }
             print(line)
         }
-        let verdict = LedgerVerifier.verdict(reports)
+        for p in registerProblems { print("register    DAMAGED: \(p)") }
+        let verdict: LedgerVerifier.Verdict = registerProblems.isEmpty ? LedgerVerifier.verdict(reports) : .damaged
+        if !registerProblems.isEmpty && LedgerVerifier.verdict(reports) != .damaged {
+            print("DAMAGED: the register of acknowledged heads")
+            throw ExitCode(verdict.rawValue)
+        }
         switch verdict {
         case .sound: print(reports.count == 1 ? "the 1 book is sound" : "all \(reports.count) books sound")
         case .tornTailOnly: print("torn tail only: recoverable with 'plazadesk recover'")
@@ -48,6 +57,27 @@ struct VerifyCommand: ParsableCommand {
         for f in forged { print(f) }
         if !forged.isEmpty { throw ExitCode(LedgerVerifier.Verdict.damaged.rawValue) }
         if verdict != .sound { throw ExitCode(verdict.rawValue) }
+    }
+}
+
+extension VerifyCommand {
+    /// `verify --seal CODE`: exit 0 when the close with that code still holds, 1 when not.
+    func verifySeal(_ text: String, _ dir: DataDirectory) throws {
+        guard let code = SealCode(text) else {
+            throw fail("'\(text)' is not a seal code (16 letters and digits, as 7K2Q-9XHM-4T8B-PZ3D)", code: 3)
+        }
+        let outcome: SealCheck.Outcome
+        do { outcome = try SealCheck.check(code, data: dir) } catch { throw fail("\(error)", code: 3) }
+        switch outcome {
+        case let .holds(shift, _, books, closedAt):
+            print("seal \(code) of shift \(shift) holds: \(books) books as closed at \(closedAt)")
+        case .noClose:
+            print("DAMAGED: no shift close in \(dir.path) has seal \(code): the books no longer hold that day (or the code is mistyped)")
+            throw ExitCode(1)
+        case let .broken(shift, book, year, seq, reason):
+            print("DAMAGED: seal \(code) of shift \(shift) is broken: book \(book) \(year) at seq \(seq): \(reason)")
+            throw ExitCode(1)
+        }
     }
 }
 

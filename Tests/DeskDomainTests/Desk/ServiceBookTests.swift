@@ -71,6 +71,11 @@ import Testing
         let second = bytes.firstIndex(of: 10)! + 1
         bytes[second + 30] ^= 1
         f.dir.write("2026/stroller.jsonl", bytes)
-        #expect(throws: LedgerError.self) { _ = try StrollerDesk(context: f.context) }
+        // Opened in damaged mode (DamagedBookTests): the damage named, nothing writable.
+        let damaged = try StrollerDesk(context: f.context)
+        guard case let LedgerError.damaged(book, year, seq, _)? = damaged.book.damage as? LedgerError else {
+            Issue.record("not damaged"); return
+        }
+        #expect(book == .stroller && year == 2026 && seq == 2)
     }
 }

@@ -120,6 +120,12 @@ import Testing
         let i = bytes.count - 100
         bytes[i] ^= 1
         dir.write("2026/umbrella.jsonl", bytes)
+        // Acknowledged (AcknowledgedHeads): no crash tears it, so it is damage, and nothing is set aside.
+        #expect(LedgerVerifier.verdict(try LedgerVerifier.verify(data: dir.data)) == .damaged)
+        #expect(throws: AcknowledgedHeadMismatch.self) { _ = try BookWriter(data: dir.data, book: .umbrella, clock: ManualClock(march1st + 86400)) }
+        #expect(dir.bytes("2026/umbrella.jsonl") == bytes)
+        // Never acknowledged (the writer died between its write and the record): a torn tail.
+        try FileManager.default.removeItem(atPath: dir.path + "/.heads")
         #expect(LedgerVerifier.verdict(try LedgerVerifier.verify(data: dir.data)) == .tornTailOnly)
         let w = try BookWriter(data: dir.data, book: .umbrella, clock: ManualClock(march1st + 86400))
         #expect(w.recoveries.map(\.seq) == [3])
