@@ -1,0 +1,156 @@
+/// The rules of one book that its state can check, before each event is applied: what a
+/// hash cannot show (a refund that does not add up, a unit lent twice …).
+protocol BookRules {
+    associatedtype State: BookState
+    /// Checks `r` against the state just before it; flags what it breaks.
+    mutating func check(_ r: LedgerRecord, _ state: State, _ log: inout AuditLog)
+    /// Sees `r` once it is applied (the operators book builds the lead timeline here).
+    mutating func applied(_ r: LedgerRecord, _ state: State)
+}
+
+extension BookRules {
+    mutating func applied(_ r: LedgerRecord, _ state: State) {}
+}
+
+/// Replays one book, every year in order, through its service's own `State.apply`, and
+/// checks each event first: its schema, its references, its time, its lead, its book's
+/// rules; then compares the snapshot, if any, with the state at the snapshot's seq.
+struct BookAudit<Rules: BookRules> {
+    typealias State = Rules.State
+    let data: DataDirectory
+    let schema: BookSchema
+    var rules: Rules
+    /// Nil for the operators book, whose rules check leads from its own state.
+    let leads: LeadTimeline?
+    let tolerance: Int64
+    var log: AuditLog
+    var state = State()
+    /// Per year, each seq's event type (its position in the schema; 255 when unknown).
+    var kinds: [Int: [UInt8]] = [:]
+    /// The latest time seen in the book so far.
+    var latest = Int64.min
+    /// Per schema position, its reference fields (name, allowed positions, year field).
+    let references: [[(name: String, allowed: [UInt8], yearField: String?)]]
+    var events: Int64 = 0
+
+    init(data: DataDirectory, schema: BookSchema, rules: Rules, leads: LeadTimeline?, tolerance: Int64, cap: Int) {
+        self.data = data; self.schema = schema; self.rules = rules; self.leads = leads; self.tolerance = tolerance
+        log = AuditLog(book: schema.book, cap: cap)
+        references = schema.events.map { e in
+            e.references.map { f in
+                guard case let .seq(events, yearField) = f.type else { return (f.name, [], nil) }
+                return (f.name, events.compactMap { schema.position($0).map(UInt8.init) }, yearField)
+            }
+        }
+    }
+
+    /// Replays every year up to `lastYear` (all when nil); returns the replayed state.
+    mutating func run(lastYear: Int?) throws {
+        let book = schema.book
+        let snapshot = SnapshotStore.header(book: book, data: data)
+        let snapshotPresent = POSIXFile.exists(SnapshotStore.path(book, data))
+        var snapshotChecked = false
+        var prev = ChainHash.zero
+        let years = data.years().filter { y in lastYear.map { y <= $0 } ?? true }
+        for y in years {
+            let path = LedgerPaths.bookPath(data, year: y, book: book)
+            guard POSIXFile.exists(path) else { continue }
+            log.year = y
+            kinds[y] = []
+            var stopped = false
+            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+                guard !stopped else { return }
+                for r in records {
+                    step(r, year: y)
+                    if let s = snapshot, s.year == y, s.seq == r.seq {
+                        compareSnapshot(at: r)
+                        snapshotChecked = true
+                    }
+                }
+            }
+            if scan.problem != nil { stopped = true; break }   // `verify` names it; nothing past it is read
+            prev = scan.lastHash
+        }
+        if snapshotPresent && !snapshotChecked && lastYear == nil {
+            if let s = snapshot {
+                log.year = s.year
+                log.flag(seq: s.seq, .snapshot, "the snapshot was taken at seq \(s.seq) of \(s.year), which the book does not reach")
+            } else {
+                log.year = years.last ?? 0
+                log.flag(seq: 0, .snapshot, "snapshot unreadable")
+            }
+        }
+    }
+
+    /// Checks one event, then applies it.
+    mutating func step(_ r: LedgerRecord, year y: Int) {
+        events += 1
+        if r.instant + tolerance < latest {
+            let t = PlazaTime(offsetSeconds: r.offsetSeconds)
+            log.flag(r, .clock, "\(r.at) is earlier than the book's latest entry \(t.rfc3339(latest)) by more than \(tolerance / 60) minutes")
+        }
+        latest = max(latest, r.instant)
+        guard let position = schema.position(r.ev) else {
+            log.flag(r, .unknownEvent, "\(schema.book) has no event '\(r.ev)'")
+            kinds[y]!.append(255)
+            state.apply(r)
+            return
+        }
+        let event = schema.events[position]
+        if let problem = event.violation(in: r.body) {
+            log.flag(r, .schema, "\(r.ev): \(problem)")
+        } else {
+            for ref in references[position] { checkReference(r, year: y, ref) }
+            if event.leadOnly, let leads, !leads.isLead(r.op, at: r.instant) {
+                log.flag(r, .leadOnly, "\(r.ev) needs a shift lead, but \(r.op) was not an active lead at \(r.at)")
+            }
+            rules.check(r, state, &log)
+        }
+        kinds[y]!.append(UInt8(position))
+        state.apply(r)
+        rules.applied(r, state)
+    }
+
+    /// A seq field must name an earlier event of an allowed type: in the year its year
+    /// field gives, or (without one) in the same year or the year before (a loan out over
+    /// New Year).
+    mutating func checkReference(_ r: LedgerRecord, year y: Int, _ ref: (name: String, allowed: [UInt8], yearField: String?)) {
+        guard let seq = r.body[ref.name]?.intValue else { return }
+        let wanted = ref.allowed.map { schema.events[Int($0)].event }.joined(separator: " or ")
+        var candidates: [Int] = []
+        if let yf = ref.yearField {
+            guard let named = r.body[yf]?.intValue else { return }
+            candidates = [Int(named)]
+        } else {
+            candidates = [y] + (kinds.keys.filter { $0 < y }.max().map { [$0] } ?? [])
+        }
+        var found: String?
+        for cy in candidates {
+            guard cy <= y, let list = kinds[cy] else { continue }
+            let limit = cy == y ? r.seq - 1 : Int64(list.count)
+            guard seq <= limit, seq <= Int64(list.count) else { continue }
+            let kind = list[Int(seq - 1)]
+            if ref.allowed.contains(kind) { return }
+            found = found ?? (kind == 255 ? "an unknown event" : schema.events[Int(kind)].event)
+        }
+        if let found {
+            log.flag(r, .reference, "\(ref.name) \(seq) is \(found), not \(wanted)")
+        } else {
+            log.flag(r, .reference, "\(ref.name) \(seq) names no earlier event of the book\(ref.yearField.map { " in \(r.body[$0]?.intValue ?? 0)" } ?? "")")
+        }
+    }
+
+    /// The snapshot taken at this line must hold this line's hash and the state replayed
+    /// up to it.
+    mutating func compareSnapshot(at r: LedgerRecord) {
+        guard let snap = SnapshotStore.load(book: schema.book, data: data, as: State.self) else {
+            log.flag(r, .snapshot, "snapshot unreadable")
+            return
+        }
+        if snap.hash != r.hash {
+            log.flag(r, .snapshot, "the snapshot was taken at a line whose hash was \(snap.hash.hex.prefix(12))…, but the line's hash is \(r.hash.hex.prefix(12))…")
+        } else if snap.state != state {
+            log.flag(r, .snapshot, "the snapshot's state differs from the book replayed up to seq \(r.seq)")
+        }
+    }
+}
