@@ -29,6 +29,8 @@ struct BookAudit<Rules: BookRules> {
     var kinds: [Int: [UInt8]] = [:]
     /// The latest time seen in the book so far.
     var latest = Int64.min
+    /// The year replayed before the current one, if any.
+    var previousYear: Int?
     /// Per schema position, its reference fields (name, allowed positions, year field).
     let references: [[(name: String, allowed: [UInt8], yearField: String?)]]
     var events: Int64 = 0
@@ -70,6 +72,7 @@ struct BookAudit<Rules: BookRules> {
             }
             if scan.problem != nil { stopped = true; break }   // `verify` names it; nothing past it is read
             prev = scan.lastHash
+            previousYear = y
         }
         if snapshotPresent && !snapshotChecked && lastYear == nil {
             if let s = snapshot {
@@ -100,11 +103,13 @@ struct BookAudit<Rules: BookRules> {
         if let problem = event.violation(in: r.body) {
             log.flag(r, .schema, "\(r.ev): \(problem)")
         } else {
-            for ref in references[position] { checkReference(r, year: y, ref) }
+            var referencesHold = true
+            for ref in references[position] where !checkReference(r, year: y, ref) { referencesHold = false }
             if event.leadOnly, let leads, !leads.isLead(r.op, at: r.instant) {
                 log.flag(r, .leadOnly, "\(r.ev) needs a shift lead, but \(r.op) was not an active lead at \(r.at)")
             }
-            rules.check(r, state, &log)
+            // A broken reference is reported once, not again by the rules that follow it.
+            if referencesHold { rules.check(r, state, &log) }
         }
         kinds[y]!.append(UInt8(position))
         state.apply(r)
@@ -114,15 +119,15 @@ struct BookAudit<Rules: BookRules> {
     /// A seq field must name an earlier event of an allowed type: in the year its year
     /// field gives, or (without one) in the same year or the year before (a loan out over
     /// New Year).
-    mutating func checkReference(_ r: LedgerRecord, year y: Int, _ ref: (name: String, allowed: [UInt8], yearField: String?)) {
-        guard let seq = r.body[ref.name]?.intValue else { return }
+    mutating func checkReference(_ r: LedgerRecord, year y: Int, _ ref: (name: String, allowed: [UInt8], yearField: String?)) -> Bool {
+        guard let seq = r.body[ref.name]?.intValue else { return true }
         let wanted = ref.allowed.map { schema.events[Int($0)].event }.joined(separator: " or ")
         var candidates: [Int] = []
         if let yf = ref.yearField {
-            guard let named = r.body[yf]?.intValue else { return }
+            guard let named = r.body[yf]?.intValue else { return true }
             candidates = [Int(named)]
         } else {
-            candidates = [y] + (kinds.keys.filter { $0 < y }.max().map { [$0] } ?? [])
+            candidates = [y] + (previousYear.map { [$0] } ?? [])
         }
         var found: String?
         for cy in candidates {
@@ -130,7 +135,7 @@ struct BookAudit<Rules: BookRules> {
             let limit = cy == y ? r.seq - 1 : Int64(list.count)
             guard seq <= limit, seq <= Int64(list.count) else { continue }
             let kind = list[Int(seq - 1)]
-            if ref.allowed.contains(kind) { return }
+            if ref.allowed.contains(kind) { return true }
             found = found ?? (kind == 255 ? "an unknown event" : schema.events[Int(kind)].event)
         }
         if let found {
@@ -138,6 +143,7 @@ struct BookAudit<Rules: BookRules> {
         } else {
             log.flag(r, .reference, "\(ref.name) \(seq) names no earlier event of the book\(ref.yearField.map { " in \(r.body[$0]?.intValue ?? 0)" } ?? "")")
         }
+        return false
     }
 
     /// The snapshot taken at this line must hold this line's hash and the state replayed

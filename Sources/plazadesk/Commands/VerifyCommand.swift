@@ -11,6 +11,8 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "Only this year (its first lines are still checked against the year before).")
     var year: Int?
+    @Flag(help: "Also replay every book through the desk's rules (refunds, references, numbering, leads, clock, snapshots).")
+    var deep = false
 
     func run() throws {
         let dir = data.resolved()
@@ -42,6 +44,7 @@ struct VerifyCommand: ParsableCommand {
             print("DAMAGED: book \(first.book) \(first.year) at seq \(first.scan.problem!.seq)")
         }
         if verdict != .sound { throw ExitCode(verdict.rawValue) }
+        if deep { try DeepReport.run(data: dir, year: year) }
     }
 }
 

@@ -1,0 +1,25 @@
+import ArgumentParser
+import DeskDomain
+
+/// What `verify --deep` prints after the books are found sound: every finding (the first
+/// 100), one a line, then the verdict; exit 1 when there is any.
+enum DeepReport {
+    static let shown = 100
+
+    static func run(data: DataDirectory, year: Int?) throws {
+        let result: DeepVerifier.Result
+        do {
+            result = try DeepVerifier.verify(data: data, year: year)
+        } catch {
+            throw fail("\(error)", code: 3)
+        }
+        for f in result.findings.prefix(shown) { print("BROKEN \(f)") }
+        if result.total > shown { print("… and \(result.total - shown) more") }
+        if result.isSound {
+            print("deep check sound: \(result.events) events replayed, every rule holds")
+            return
+        }
+        print("DEEP CHECK FAILED: \(result.total) finding\(result.total == 1 ? "" : "s")")
+        throw ExitCode(1)
+    }
+}
