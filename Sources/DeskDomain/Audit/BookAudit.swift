@@ -25,8 +25,10 @@ struct BookAudit<Rules: BookRules> {
     let tolerance: Int64
     var log: AuditLog
     var state = State()
-    /// Per year, each seq's event type (its position in the schema; 255 when unknown).
+    /// Per year replayed, each seq's event type (its position in the schema; 255 when
+    /// unknown); the current year's in ``current``.
     var kinds: [Int: [UInt8]] = [:]
+    var current: [UInt8] = []
     /// The latest time seen in the book so far.
     var latest = Int64.min
     /// The year replayed before the current one, if any.
@@ -46,43 +48,75 @@ struct BookAudit<Rules: BookRules> {
         }
     }
 
-    /// Replays every year up to `lastYear` (all when nil); returns the replayed state.
+    /// Replays every year up to `lastYear` (all when nil), then (all years only) compares
+    /// the book's snapshot, if there is one.
     mutating func run(lastYear: Int?) throws {
         let book = schema.book
-        let snapshot = SnapshotStore.header(book: book, data: data)
-        let snapshotPresent = POSIXFile.exists(SnapshotStore.path(book, data))
-        var snapshotChecked = false
         var prev = ChainHash.zero
+        var head: (year: Int, seq: Int64, hash: ChainHash)?
         let years = data.years().filter { y in lastYear.map { y <= $0 } ?? true }
         for y in years {
             let path = LedgerPaths.bookPath(data, year: y, book: book)
             guard POSIXFile.exists(path) else { continue }
             log.year = y
-            kinds[y] = []
-            var stopped = false
+            current = []
             let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
-                guard !stopped else { return }
-                for r in records {
-                    step(r, year: y)
-                    if let s = snapshot, s.year == y, s.seq == r.seq {
-                        compareSnapshot(at: r)
-                        snapshotChecked = true
-                    }
-                }
+                for r in records { step(r, year: y) }
             }
-            if scan.problem != nil { stopped = true; break }   // `verify` names it; nothing past it is read
+            kinds[y] = current
+            if scan.lastSeq > 0 { head = (y, scan.lastSeq, scan.lastHash) }
+            if scan.problem != nil { break }   // `verify` names it; nothing past it is read
             prev = scan.lastHash
             previousYear = y
         }
-        if snapshotPresent && !snapshotChecked && lastYear == nil {
-            if let s = snapshot {
-                log.year = s.year
-                log.flag(seq: s.seq, .snapshot, "the snapshot was taken at seq \(s.seq) of \(s.year), which the book does not reach")
-            } else {
-                log.year = years.last ?? 0
-                log.flag(seq: 0, .snapshot, "snapshot unreadable")
-            }
+        if lastYear == nil, POSIXFile.exists(SnapshotStore.path(book, data)) { try compareSnapshot(head: head) }
+    }
+
+    /// The snapshot must hold the hash of the line it was taken at and the state replayed
+    /// up to that line. It is read only now, beside the replayed state, so that two whole
+    /// states are in memory only at the end; one taken before the head (another console
+    /// appended since) is compared with the book replayed again up to its seq.
+    mutating func compareSnapshot(head: (year: Int, seq: Int64, hash: ChainHash)?) throws {
+        guard let snap = SnapshotStore.load(book: schema.book, data: data, as: State.self) else {
+            log.year = head?.year ?? 0
+            log.flag(seq: 0, .snapshot, "snapshot unreadable")
+            return
         }
+        log.year = snap.year
+        var replayed: (hash: ChainHash, state: State)?
+        if let head, head.year == snap.year, head.seq == snap.seq {
+            replayed = (head.hash, state)
+        } else {
+            replayed = try replay(upTo: snap.year, seq: snap.seq)
+        }
+        guard let replayed else {
+            log.flag(seq: snap.seq, .snapshot, "the snapshot was taken at seq \(snap.seq) of \(snap.year), which the book does not reach")
+            return
+        }
+        if replayed.hash != snap.hash {
+            log.flag(seq: snap.seq, .snapshot, "the snapshot was taken at a line whose hash was \(snap.hash.hex.prefix(12))…, but the line's hash is \(replayed.hash.hex.prefix(12))…")
+        } else if replayed.state != snap.state {
+            log.flag(seq: snap.seq, .snapshot, "the snapshot's state differs from the book replayed up to seq \(snap.seq)")
+        }
+    }
+
+    /// The book's state and hash just after `seq` of `year`, replayed afresh (no checks).
+    func replay(upTo year: Int, seq: Int64) throws -> (hash: ChainHash, state: State)? {
+        var fresh = State()
+        var prev = ChainHash.zero
+        var found: ChainHash?
+        for y in data.years() where y <= year {
+            let path = LedgerPaths.bookPath(data, year: y, book: schema.book)
+            guard POSIXFile.exists(path) else { continue }
+            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+                for r in records where found == nil {
+                    fresh.apply(r)
+                    if y == year && r.seq == seq { found = r.hash }
+                }
+            }
+            prev = scan.lastHash
+        }
+        return found.map { ($0, fresh) }
     }
 
     /// Checks one event, then applies it.
@@ -95,7 +129,7 @@ struct BookAudit<Rules: BookRules> {
         latest = max(latest, r.instant)
         guard let position = schema.position(r.ev) else {
             log.flag(r, .unknownEvent, "\(schema.book) has no event '\(r.ev)'")
-            kinds[y]!.append(255)
+            current.append(255)
             state.apply(r)
             return
         }
@@ -111,7 +145,7 @@ struct BookAudit<Rules: BookRules> {
             // A broken reference is reported once, not again by the rules that follow it.
             if referencesHold { rules.check(r, state, &log) }
         }
-        kinds[y]!.append(UInt8(position))
+        current.append(UInt8(position))
         state.apply(r)
         rules.applied(r, state)
     }
@@ -131,7 +165,7 @@ struct BookAudit<Rules: BookRules> {
         }
         var found: String?
         for cy in candidates {
-            guard cy <= y, let list = kinds[cy] else { continue }
+            guard cy <= y, let list = cy == y ? Optional(current) : kinds[cy] else { continue }
             let limit = cy == y ? r.seq - 1 : Int64(list.count)
             guard seq <= limit, seq <= Int64(list.count) else { continue }
             let kind = list[Int(seq - 1)]
@@ -144,19 +178,5 @@ struct BookAudit<Rules: BookRules> {
             log.flag(r, .reference, "\(ref.name) \(seq) names no earlier event of the book\(ref.yearField.map { " in \(r.body[$0]?.intValue ?? 0)" } ?? "")")
         }
         return false
-    }
-
-    /// The snapshot taken at this line must hold this line's hash and the state replayed
-    /// up to it.
-    mutating func compareSnapshot(at r: LedgerRecord) {
-        guard let snap = SnapshotStore.load(book: schema.book, data: data, as: State.self) else {
-            log.flag(r, .snapshot, "snapshot unreadable")
-            return
-        }
-        if snap.hash != r.hash {
-            log.flag(r, .snapshot, "the snapshot was taken at a line whose hash was \(snap.hash.hex.prefix(12))…, but the line's hash is \(r.hash.hex.prefix(12))…")
-        } else if snap.state != state {
-            log.flag(r, .snapshot, "the snapshot's state differs from the book replayed up to seq \(r.seq)")
-        }
     }
 }

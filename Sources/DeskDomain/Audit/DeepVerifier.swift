@@ -46,9 +46,10 @@ public enum DeepVerifier {
         let (operatorsLog, operatorEvents, operatorRules) = try audit(.operators, OperatorRules(), nil)
         let leads = operatorRules.timeline
         let jobs: [(BookName, () throws -> (AuditLog, Int64))] = [
+            // The order the desk opens them in: the largest first, invoices and points apart.
             (.invoice, { let (l, n, _) = try audit(.invoice, InvoiceRules(), leads); return (l, n) }),
-            (.points, { let (l, n, _) = try audit(.points, PointsRules(), leads); return (l, n) }),
             (.services, { let (l, n, _) = try audit(.services, ServicesRules(leads: leads), leads); return (l, n) }),
+            (.points, { let (l, n, _) = try audit(.points, PointsRules(), leads); return (l, n) }),
             (.lostfound, { let (l, n, _) = try audit(.lostfound, LostFoundRules(), leads); return (l, n) }),
             (.umbrella, { let (l, n, _) = try audit(.umbrella, UmbrellaRules(), leads); return (l, n) }),
             (.stroller, { let (l, n, _) = try audit(.stroller, StrollerRules(), leads); return (l, n) }),

@@ -32,6 +32,12 @@ public struct EventSchema: Sendable {
         let members = body.members
         var m = 0
         for f in fields {
+            // Usually the next member is the field itself: equal bytes, no ordering needed.
+            if m < members.count, members[m].key == f.name {
+                if let problem = f.type.violation(members[m].value) { return "'\(f.name)' \(problem)" }
+                m += 1
+                continue
+            }
             while m < members.count, JSONObject.keyPrecedes(members[m].key, f.name) {
                 if !open { return "'\(members[m].key)' is not a field of \(event)" }
                 m += 1

@@ -207,6 +207,18 @@ import Testing
         #expect(try x.findings() == ["umbrella 2026 seq 1 [snapshot]: the snapshot's state differs from the book replayed up to seq 1"])
     }
 
+    @Test func aSnapshotBehindTheHeadIsComparedAtItsOwnSeq() throws {
+        // Another console lent U002 after the snapshot: sound as it is, caught once forged.
+        let x = try Self.lentU001()
+        try x.forge(.umbrella, UmbrellaEvents.lent, T.lent)
+        #expect(try x.findings() == [])
+        let data = x.f.dir.data
+        var snap = try #require(SnapshotStore.load(book: .umbrella, data: data, as: UmbrellaState.self))
+        snap.state.out["U001"]!.deposit = Money(fen: 500_000)
+        try SnapshotStore.save(book: .umbrella, data: data, year: snap.year, seq: snap.seq, hash: snap.hash, state: snap.state)
+        #expect(try x.findings() == ["umbrella 2026 seq 1 [snapshot]: the snapshot's state differs from the book replayed up to seq 1"])
+    }
+
     @Test func aSnapshotThatCannotBeRead() throws {
         let x = try Self.lentU001()
         x.f.dir.write(".snapshots/umbrella.snap", Array("not a snapshot".utf8))
