@@ -47,7 +47,7 @@ public enum DeepVerifier {
         let leads = operatorRules.timeline
         let jobs: [(BookName, () throws -> (AuditLog, Int64))] = [
             // The order the desk opens them in: the largest first, invoices and points apart.
-            (.invoice, { let (l, n, _) = try audit(.invoice, InvoiceRules(), leads); return (l, n) }),
+            (.invoice, { let (l, n, _) = try audit(.invoice, InvoiceRules(leads: leads), leads); return (l, n) }),
             (.services, { let (l, n, _) = try audit(.services, ServicesRules(leads: leads), leads); return (l, n) }),
             (.points, { let (l, n, _) = try audit(.points, PointsRules(), leads); return (l, n) }),
             (.lostfound, { let (l, n, _) = try audit(.lostfound, LostFoundRules(), leads); return (l, n) }),

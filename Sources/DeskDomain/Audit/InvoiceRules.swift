@@ -2,6 +2,9 @@
 /// a receipt on one live invoice at a time; amounts the sum of the receipts; a void only
 /// of a live invoice, for its amount; a red-letter invoice never more than is left.
 struct InvoiceRules: BookRules {
+    /// A taxpayer ID whose check character fails is accepted only by a lead.
+    let leads: LeadTimeline
+
     mutating func check(_ r: LedgerRecord, _ state: InvoiceState, _ log: inout AuditLog) {
         let b = r.body
         let amount = b["amountFen"]?.intValue ?? 0
@@ -17,6 +20,9 @@ struct InvoiceRules: BookRules {
         case InvoiceEvents.issued:
             guard let id = InvoiceNumber(body: b), let kind = b["kind"]?.stringValue.flatMap(InvoiceKind.init(rawValue:)) else { return }
             next(id, kind: kind, r, state, &log)
+            if let by = b["creditCheckOverriddenBy"]?.stringValue, by != r.op.rawValue || !leads.isLead(r.op, at: r.instant) {
+                log.flag(r, .leadOnly, "a taxpayer ID that fails its check needs a shift lead, but \(by) accepted it and \(r.op) issued it at \(r.at)")
+            }
             let shop = b["shop"]?.stringValue ?? ""
             var sum: Int64 = 0
             for line in b["receipts"]?.arrayValue ?? [] {

@@ -139,6 +139,16 @@ import Testing
         #expect(try x.findings() == ["invoice 2026 seq \(seq) [reference]: issuedSeq 1 is invoice.numbers-allocated, not invoice.issued"])
     }
 
+    @Test func aFailedCreditCheckAcceptedByAClerk() throws {
+        let x = try Self.invoiced()
+        var body = Self.issued("00000002")
+        body["buyerType"] = "enterprise"
+        body["taxpayerID"] = "91110000600037341A"
+        body["creditCheckOverriddenBy"] = "clerk.wang"
+        let seq = try x.forge(.invoice, InvoiceEvents.issued, body)
+        #expect(try x.findings() == ["invoice 2026 seq \(seq) [lead-only]: a taxpayer ID that fails its check needs a shift lead, but clerk.wang accepted it and clerk.wang issued it at 2026-03-01T10:02:00+08:00"])
+    }
+
     /// Card PC00012345 enrolled on receipt A-0091 for ¥128 (128 points; seqs 1, 2).
     static func enrolled() throws -> Forgery {
         try Forgery { d, x in
