@@ -11,6 +11,9 @@
 #   cold open   desk opened with every event replayed and every line re-hashed and linked,
 #               vs `cat` of the same bytes (the physical floor) and `jq -c .` over them
 #   verify      `plazadesk verify` vs `openssl dgst -sha256` over the same bytes
+#   deep verify `plazadesk verify --deep` (verify, then every book replayed through the desk's
+#               rules) vs the full replay of the same year (`bench --only replay`), both
+#               timed inside the process, best of three; the command's wall time beside it
 #   appends     1,000 durable appends (each acknowledged after fsync) per second vs sqlite3
 #               in WAL mode with synchronous=FULL, one transaction per event, same lines
 #   ledger      the year's money as a journal (`plazadesk export --format ledger`), then
@@ -149,6 +152,30 @@ row_verify() {
     local r; r=$(ratio "$v" "$T")
     row year="$events" row=verify unit=s plazadesk="$v" rssKB="$rss" peer="openssl dgst -sha256" peerValue="$T" \
         peerRssKB="$RSS" ratio="$r" target="<= 3 x openssl" met="$(le "$r" 3)"
+}
+
+row_deep_verify() {
+    local events=$1 data=$SCRATCH/year-$1
+    local deep="" replay="" d r rss=0 replayRSS=0
+    for _ in 1 2 3; do
+        TO=$SCRATCH/deep-$events.json run_timed "deep-$events" "$BIN" bench --data "$data" --only deep --json
+        d=$(jq .deepVerifySeconds "$SCRATCH/deep-$events.json")
+        if [ -z "$deep" ] || awk -v a="$d" -v b="$deep" 'BEGIN { exit !(a < b) }'; then deep=$d; fi
+        [ "$RSS" -gt "$rss" ] && rss=$RSS
+        TO=$SCRATCH/replay-deep-$events.json run_timed "replay-deep-$events" "$BIN" bench --data "$data" --only replay --json
+        r=$(jq .coldReplaySeconds "$SCRATCH/replay-deep-$events.json")
+        if [ -z "$replay" ] || awk -v a="$r" -v b="$replay" 'BEGIN { exit !(a < b) }'; then replay=$r; fi
+        [ "$RSS" -gt "$replayRSS" ] && replayRSS=$RSS
+    done
+    local findings; findings=$(jq .deepFindings "$SCRATCH/deep-$events.json")
+    [ "$findings" = 0 ] || echo "row_deep_verify: the demo year has $findings deep findings" >&2
+    best_of 3 "deep-command-$events" "$BIN" verify --data "$data" --deep
+    local command=$T
+    local ratioValue; ratioValue=$(ratio "$deep" "$replay")
+    row year="$events" row=deep_verify unit=s plazadesk="$deep" plazadeskCommand="$command" rssKB="$rss" findings="$findings" \
+        peer="full replay (bench --only replay)" peerValue="$replay" peerRssKB="$replayRSS" ratio="$ratioValue" \
+        target="<= 1.3 x full replay, no findings" \
+        met="$(awk -v r="$ratioValue" -v n="$findings" 'BEGIN { print (r <= 1.3 && n == 0) ? "true" : "false" }')"
 }
 
 row_appends() {
@@ -297,6 +324,7 @@ for events in "${YEARS[@]}"; do
     make_year "$events"
     echo "year of $events events: cold open…" >&2; row_cold_open "$events"
     echo "year of $events events: verify…" >&2; row_verify "$events"
+    echo "year of $events events: verify --deep…" >&2; row_deep_verify "$events"
     echo "year of $events events: durable appends…" >&2; row_appends "$events"
     row_ledger "$events"
     row_export "$events"
@@ -344,6 +372,8 @@ for r in rows:
               f"p99 {f(r['screenP99'])} ms; sqlite3 p50 {f(r['peerP50'])} ms")
     if r["row"] == "ledger":
         print(f"{'':>8} {'':<16} totals agree with ledger-cli: {'yes' if r['totalsAgree'] else 'NO'}; journal export {f(r['journalExport'])} s; full year report {f(r.get('fullReport'))} s")
+    if r["row"] == "deep_verify":
+        print(f"{'':>8} {'':<16} the command's wall time {f(r['plazadeskCommand'])} s; findings {r['findings']}")
     if r["row"] == "durable_appends":
         print(f"{'':>8} {'':<16} append p50 {f(r['p50ms'])} ms, p99 {f(r['p99ms'])} ms")
 print(f"peak RSS of any plazadesk command: {rss_max / 1024:.1f} MB (target <= 300 MB: {'yes' if summary['peakRssMet'] else 'NO'})")

@@ -24,6 +24,8 @@ public struct LedgerBench {
         /// The desk opened as the console opens it (from the snapshots when they match).
         case open
         case scan, verify, export, append
+        /// `verify --deep`: `verify`, then every book replayed through the desk's rules.
+        case deep
     }
 
     /// What one run measured.
@@ -38,6 +40,10 @@ public struct LedgerBench {
         /// Scanning (hash, link, decode) every book of the year without building state.
         public var scanSeconds: Double = 0
         public var verifySeconds: Double = 0
+        /// `verify --deep`: the plain verify and the deep replay of every book (all years).
+        public var deepVerifySeconds: Double = 0
+        /// Findings of the deep replay (0 on a demo year).
+        public var deepFindings: Int = 0
         /// `export --year`: verify, two passes per book (columns, CSV), zip of ledgers and CSVs.
         public var exportSeconds: Double = 0
         public var exportBytes: Int64 = 0
@@ -103,6 +109,17 @@ public struct LedgerBench {
                 throw LedgerError.damaged(book: bad.book, year: bad.year, seq: bad.scan.problem!.seq, reason: bad.scan.problem!.reason)
             }
             f.events = reports.reduce(0) { $0 + $1.scan.events }
+        }
+        if parts.contains(.deep) {
+            t0 = Self.now()
+            let reports = try LedgerVerifier.verify(data: data)
+            let deep = try DeepVerifier.verify(data: data)
+            f.deepVerifySeconds = Self.now() - t0
+            f.deepFindings = deep.total
+            if let bad = reports.first(where: { !$0.isSound }) {
+                throw LedgerError.damaged(book: bad.book, year: bad.year, seq: bad.scan.problem!.seq, reason: bad.scan.problem!.reason)
+            }
+            if f.events == 0 { f.events = deep.events }
         }
         if parts.contains(.append) {
             let m = try measureAppends()

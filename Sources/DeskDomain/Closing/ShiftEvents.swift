@@ -26,4 +26,16 @@ public enum ShiftEvents {
     public static let opened = "shift.opened"
     public static let paid = "shift.paid"
     public static let closed = "shift.closed"
+    /// The fields of every shift event (see above), for `verify --deep` and its tests.
+    /// (`sealCode`: the close's seal code, when the close recorded one.)
+    public static let schema: [EventSchema] = [
+        EventSchema(opened, [.text("shift"), .fen("floatFen"), .object("heads")], leadOnly: true),
+        EventSchema(paid, [.text("shift"), .oneOf("direction", CashMovement.Direction.allCases.map(\.rawValue)),
+                           .fen("amountFen"), .text("reason")], leadOnly: true),
+        EventSchema(closed, [.text("shift"), .seq("openedSeq", of: [opened]), .object("seals"), .fen("floatFen"),
+                             .fen("depositsTakenFen"), .fen("depositsRefundedFen"), .fen("damageChargesFen"),
+                             .fen("serviceFeesFen"), .fen("paidInFen"), .fen("paidOutFen"), .fen("expectedFen"),
+                             .fen("countedFen"), .fen("differenceFen"), .object("notes", required: false), .text("note"),
+                             .object("stillOut"), .text("sealCode", required: false)], leadOnly: true),
+    ]
 }

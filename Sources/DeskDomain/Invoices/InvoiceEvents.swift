@@ -24,4 +24,24 @@ public enum InvoiceEvents {
     public static let issued = "invoice.issued"
     public static let voided = "invoice.voided"
     public static let redLetterIssued = "invoice.red-letter-issued"
+    /// The fields of every invoice event (see above), for `verify --deep` and its tests.
+    public static let schema: [EventSchema] = {
+        let kinds = InvoiceKind.allCases.map(\.rawValue)
+        return [
+            EventSchema(numbersAllocated, [.oneOf("kind", kinds), .text("code"), .text("first"), .text("last"), .int("count")],
+                        leadOnly: true),
+            EventSchema(issued, [.oneOf("kind", kinds), .text("code"), .text("number"), .text("shop"), .array("receipts"),
+                                 .fen("amountFen"), .oneOf("buyerType", InvoiceBuyerType.allCases.map(\.rawValue)),
+                                 .text("buyerTitle"), .text("taxpayerID", required: false),
+                                 .text("creditCheckOverriddenBy", required: false)]),
+            EventSchema(voided, [.text("code"), .text("number"), .int("issuedYear"),
+                                 .seq("issuedSeq", of: [issued], yearField: "issuedYear"), .fen("amountFen"), .text("reason")],
+                        leadOnly: true),
+            EventSchema(redLetterIssued, [.oneOf("kind", kinds), .text("code"), .text("number"), .text("originalCode"),
+                                          .text("originalNumber"), .int("originalYear"),
+                                          .seq("originalSeq", of: [issued], yearField: "originalYear"),
+                                          .oneOf("reasonCode", InvoiceReversalReason.allCases.map(\.rawValue)),
+                                          .fen("amountFen"), .text("note")], leadOnly: true),
+        ]
+    }()
 }

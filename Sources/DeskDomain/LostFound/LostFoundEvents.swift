@@ -31,4 +31,27 @@ public enum LostFoundEvents {
     public static let claimRefused = "lostfound.claim-refused"
     public static let claimed = "lostfound.claimed"
     public static let disposed = "lostfound.disposed"
+    /// The fields of every lost-and-found event (see above), for `verify --deep` and its tests.
+    public static let schema: [EventSchema] = {
+        let categories = LostItemCategory.allCases.map(\.rawValue)
+        return [
+            EventSchema(itemReceived, [.text("tag"), .oneOf("category", categories), .bool("valuable"), .int("quantity"),
+                                       .text("colour"), .text("brand"), .text("features"), .fen("amountFen", required: false),
+                                       .time("foundAt"), .text("foundPlace"), .text("handedInBy"), .text("storage")]),
+            EventSchema(reportTaken, [.text("report"), .oneOf("category", categories), .text("description"), .text("colour"),
+                                      .time("lostAt"), .bool("lostTimeKnown"), .text("lostPlace"), .text("contact"),
+                                      .text("phone")]),
+            EventSchema(reportClosed, [.text("report"), .oneOf("outcome", LostFoundDesk.ReportOutcome.allCases.map(\.rawValue)),
+                                       .text("note"), .text("tag")]),
+            EventSchema(claimDescribed, [.text("tag"), .text("claimant"), .int("quantity"), .text("colour"), .text("features")]),
+            EventSchema(claimRefused, [.text("tag"), .int("describedYear"),
+                                       .seq("describedSeq", of: [claimDescribed], yearField: "describedYear"), .text("note")]),
+            EventSchema(claimed, [.text("tag"), .int("describedYear"),
+                                  .seq("describedSeq", of: [claimDescribed], yearField: "describedYear"), .text("claimant"),
+                                  .text("claimantIDMasked"), .text("claimantIDHash"), .text("phone"),
+                                  .bool("signatureConfirmed"), .text("note"), .text("report")]),
+            EventSchema(disposed, [.text("tag"), .oneOf("method", DisposalMethod.allCases.map(\.rawValue)), .text("note"),
+                                   .bool("expired")], leadOnly: true),
+        ]
+    }()
 }

@@ -31,4 +31,21 @@ public enum OperatorEvents {
     public static let keyBackedUp = "operators.key-backed-up"
     public static let keyRestored = "operators.key-restored"
     public static let archived = "ledger.archived"
+    /// The fields of every operators event (see above), for `verify --deep` and its tests.
+    /// Adding an operator is lead only except the first lead adding itself; anyone may set
+    /// their own PIN. Login failures and lockouts are written by `system`.
+    public static let schema: [EventSchema] = [
+        EventSchema(added, [.text("id"), .text("name"), .oneOf("role", Role.allCases.map(\.rawValue)), .text("salt"),
+                            .text("pinHash"), .int("rounds")], leadOnly: true),
+        EventSchema(pinSet, [.text("id"), .text("salt"), .text("pinHash"), .int("rounds")]),
+        EventSchema(disabled, [.text("id"), .text("reason")], leadOnly: true),
+        EventSchema(enabled, [.text("id"), .text("reason")], leadOnly: true),
+        EventSchema(loginFailed, [.text("id"), .text("console"), .int("failures")]),
+        EventSchema(lockedOut, [.text("id"), .int("failures"), .time("untilAt")]),
+        EventSchema(loggedIn, [.text("id"), .text("console"), .int("failuresBefore")]),
+        EventSchema(keyRegistered, [.text("fingerprint"), .oneOf("how", ["first-lead", "first-lead-login"])]),
+        EventSchema(keyBackedUp, [.text("fingerprint")], leadOnly: true),
+        EventSchema(keyRestored, [.text("fingerprint"), .text("setAside")], leadOnly: true),
+        EventSchema(archived, [.array("years"), .int("before")], leadOnly: true),
+    ]
 }

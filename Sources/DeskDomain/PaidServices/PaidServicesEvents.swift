@@ -13,4 +13,15 @@
 public enum PaidServicesEvents {
     public static let receiptIssued = "services.receipt-issued"
     public static let receiptVoided = "services.receipt-voided"
+    /// The fields of every paid-services event (see above), for `verify --deep` and its tests.
+    public static let schema: [EventSchema] = {
+        let kinds = PaidServiceKind.allCases.map(\.rawValue)
+        return [
+            EventSchema(receiptIssued, [.text("number"), .oneOf("kind", kinds), .int("quantity"), .fen("unitPriceFen"),
+                                        .fen("quotedFeeFen"), .fen("feeFen"), .text("overrideReason", required: false),
+                                        .fen("tenderedFen"), .fen("changeFen"), .text("customer"), .text("note")]),
+            EventSchema(receiptVoided, [.text("number"), .seq("receiptSeq", of: [receiptIssued]), .oneOf("kind", kinds),
+                                        .fen("feeFen"), .text("reason")], leadOnly: true),
+        ]
+    }()
 }

@@ -23,4 +23,16 @@ public enum PointsEvents {
     public static let adjusted = "points.adjusted"
     public static let cardReportedLost = "points.card-reported-lost"
     public static let cardReissued = "points.card-reissued"
+    /// The fields of every points event (see above), for `verify --deep` and its tests.
+    public static let schema: [EventSchema] = [
+        EventSchema(cardEnrolled, [.text("cardNumber"), .text("name"), .text("phone"), .text("idMasked"), .text("idHash"),
+                                   .text("formNumber"), .bool("formKept")]),
+        EventSchema(earned, [.text("cardNumber"), .oneOf("source", ["enrolment", "backfill"]), .text("shop"),
+                             .text("receiptNumber"), .text("receiptKey"), .text("receiptDate"), .fen("amountFen"), .int("points")]),
+        EventSchema(redeemed, [.text("cardNumber"), .int("points"), .text("purpose")]),
+        EventSchema(adjusted, [.text("cardNumber"), .int("points"), .text("reason")], leadOnly: true),
+        EventSchema(cardReportedLost, [.text("cardNumber"), .text("idMasked"), .text("note")]),
+        EventSchema(cardReissued, [.text("oldCardNumber"), .text("newCardNumber"), .int("points"), .bool("wasLost"),
+                                   .text("idMasked"), .text("note")]),
+    ]
 }

@@ -10,4 +10,12 @@ public enum StrollerEvents {
     public static let returned = "stroller.returned"
     public static let unitRepaired = "stroller.unit-repaired"
     public static let unitRetired = "stroller.unit-retired"
+    /// The fields of every stroller event (see above), for `verify --deep` and its tests.
+    public static let schema: [EventSchema] = [
+        EventSchema(lent, [.text("unit"), .text("customer"), .text("phone"), .bool("noticeAcknowledged")]),
+        EventSchema(returned, [.text("unit"), .seq("lentSeq", of: [lent]),
+                               .oneOf("condition", ["ok", "damaged"]), .text("note")]),
+        EventSchema(unitRepaired, [.text("unit"), .text("reason")], leadOnly: true),
+        EventSchema(unitRetired, [.text("unit"), .text("reason")], leadOnly: true),
+    ]
 }

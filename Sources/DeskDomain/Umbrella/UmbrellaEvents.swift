@@ -32,4 +32,20 @@ public enum UmbrellaEvents {
     public static let depositForfeited = "umbrella.deposit-forfeited"
     public static let unitRepaired = "umbrella.unit-repaired"
     public static let unitRetired = "umbrella.unit-retired"
+    /// The fields of every umbrella event (see above), for `verify --deep` and its tests.
+    public static let schema: [EventSchema] = {
+        let settled: [EventField] = [.text("unit"), .seq("lentSeq", of: [lent]), .text("depositCard"),
+                                     .oneOf("damage", UmbrellaDesk.Damage.allCases.map(\.rawValue)), .text("note"),
+                                     .fen("depositFen"), .fen("chargeFen"), .fen("refundFen"), .fen("paidOnTopFen")]
+        return [
+            EventSchema(lent, [.text("unit"), .text("depositCard"), .fen("depositFen"), .text("customer"), .text("phone")]),
+            EventSchema(returned, settled),
+            EventSchema(depositReleased, settled + [.text("reason")], leadOnly: true),
+            EventSchema(depositForfeited, [.text("unit"), .seq("lentSeq", of: [lent]), .text("depositCard"), .text("reason"),
+                                           .fen("depositFen"), .fen("keptFen"), .fen("lostPriceFen"), .fen("refundFen"),
+                                           .fen("paidOnTopFen"), .fen("uncollectedFen")], leadOnly: true),
+            EventSchema(unitRepaired, [.text("unit"), .text("reason")], leadOnly: true),
+            EventSchema(unitRetired, [.text("unit"), .text("reason")], leadOnly: true),
+        ]
+    }()
 }

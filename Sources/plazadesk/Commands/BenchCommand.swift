@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "The year to measure (default: the newest).") var year: Int?
     @Option(help: "How many durable appends to time.") var appends: Int = 1000
-    @Option(help: "Only these parts, comma-separated: replay,open,scan,verify,export,append (default: all; replay writes the snapshots open starts from).") var only: String?
+    @Option(help: "Only these parts, comma-separated: replay,open,scan,verify,deep,export,append (default: all; replay writes the snapshots open starts from).") var only: String?
     @Option(help: "Copy the lines the durable appends wrote to this file (the same payloads for a peer).")
     var payloads: String?
     @Flag(help: "Print the figures as one JSON object (seconds).") var json = false
@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
             parts = []
             for name in only.split(separator: ",") {
                 guard let p = LedgerBench.Part(rawValue: String(name)) else {
-                    throw fail("--only takes replay, open, scan, verify, export or append, not '\(name)'", code: 2)
+                    throw fail("--only takes replay, open, scan, verify, deep, export or append, not '\(name)'", code: 2)
                 }
                 parts.insert(p)
             }
@@ -52,6 +52,9 @@ struct BenchCommand: ParsableCommand {
                 print("cold open            \(format2(f.coldOpenSeconds)) s   (desk opened as after a clean close: every line checked, state from the snapshots)")
             }
             if parts.contains(.verify) { print("verify               \(format2(f.verifySeconds)) s") }
+            if parts.contains(.deep) {
+                print("verify --deep        \(format2(f.deepVerifySeconds)) s   (verify, then every book replayed through the desk's rules: \(f.deepFindings) findings)")
+            }
             if parts.contains(.export) {
                 print("export zip           \(format2(f.exportSeconds)) s   (\(f.exportBytes) bytes: verify, CSVs, manifest, deflate)")
                 print("export ledger        \(format2(f.journalSeconds)) s   (ledger-cli journal of the money events)")

@@ -13,6 +13,8 @@ struct VerifyCommand: ParsableCommand {
     var year: Int?
     @Option(help: "Prove the books still hold the shift close whose seal code this is (as written in the shift log).")
     var seal: String?
+    @Flag(help: "Also replay every book through the desk's rules (refunds, references, numbering, leads, clock, snapshots).")
+    var deep = false
 
     func run() throws {
         let dir = data.resolved()
@@ -57,6 +59,7 @@ struct VerifyCommand: ParsableCommand {
         for f in forged { print(f) }
         if !forged.isEmpty { throw ExitCode(LedgerVerifier.Verdict.damaged.rawValue) }
         if verdict != .sound { throw ExitCode(verdict.rawValue) }
+        if deep { try DeepReport.run(data: dir, year: year) }
     }
 }
 
