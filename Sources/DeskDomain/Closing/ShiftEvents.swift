@@ -21,7 +21,9 @@
 ///   (counted − expected: recorded, never a reason to refuse the close), `notes` (only when
 ///   counted by denomination: an object keyed by the denomination in fen, e.g. `"10000"`
 ///   for ¥100 notes, giving how many), `note` (may be empty), `stillOut` (counts of what
-///   was still out: `umbrellas`, `strollers`, `openReports`, `pastRetention`).
+///   was still out: `umbrellas`, `strollers`, `openReports`, `pastRetention`), and (closes
+///   written from issue #12 on) `sealCode`, the close's ``SealCode`` as the lead writes it
+///   down (`7K2Q-9XHM-4T8B-PZ3D`; for showing only: checks recompute it from the line).
 public enum ShiftEvents {
     public static let opened = "shift.opened"
     public static let paid = "shift.paid"

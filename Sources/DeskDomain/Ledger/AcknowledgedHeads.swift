@@ -200,23 +200,23 @@ public final class AcknowledgedHeads {
     }
 
     /// Creates `<data>/.id` (32 random hex digits), fsynced; returns the id made, or the one
-    /// another writer made first. Written whole to a temporary file and linked into place, so
-    /// a writer that loses the race never reads the file half written (books open in
-    /// parallel, each with its register).
+    /// another opening (the desk opens its books in parallel) made first.
+    ///
+    /// Written to a file of its own and then linked into place, so `.id` is never seen empty.
     static func makeID(_ data: DataDirectory) -> String {
         var rng = SystemRandomNumberGenerator()
         let id = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
         let path = data.path + "/" + idFileName
         try? POSIXFile.makeDirectories(data.path)
-        let tmp = path + ".tmp-\(getpid())-\(id.prefix(8))"
-        let fd = Glibc.open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let temporary = path + ".new-" + id
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return readID(data) ?? id }
         let bytes = Array((id + "\n").utf8)
         _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
         _ = Glibc.fsync(fd)
         Glibc.close(fd)
-        let linked = Glibc.link(tmp, path) == 0
-        unlink(tmp)
+        let linked = Glibc.link(temporary, path) == 0
+        unlink(temporary)
         try? POSIXFile.fsyncDirectory(data.path)
         return linked ? id : (readID(data) ?? id)
     }

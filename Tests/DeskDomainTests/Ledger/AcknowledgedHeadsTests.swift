@@ -200,6 +200,20 @@ import Testing
         #expect(openingError(kit) == nil)
     }
 
+    @Test func aDeskOpeningItsBooksInParallelOnANewDirectoryMakesOneId() throws {
+        for _ in 0..<10 {
+            let kit = TamperKit()
+            let f = DeskFixture()
+            let desk = try Desk(context: kit.context(f.clock), pinRounds: 1000)
+            try desk.strollers.lend(.init(unit: "1", customer: "王芳", phone: "13812345678", noticeAcknowledged: true), by: f.clerk)
+            try desk.close()
+            let disk = AcknowledgedHeads.readAll(data: kit.data)
+            #expect(disk.id != nil && disk.dataCopy?.id == disk.id && disk.stateCopy?.id == disk.id)
+            #expect(LedgerVerifier.registerProblems(data: kit.data).isEmpty)
+            #expect(kit.dir.files(in: "").filter { $0.hasPrefix(".id") } == [".id"])
+        }
+    }
+
     @Test func writersTakingTurnsLeaveOneSlotPerBookAndYear() throws {
         let kit = TamperKit()
         let clock = ManualClock(march1st)
