@@ -38,11 +38,16 @@ struct BookAudit<Rules: BookRules> {
     /// Per schema position, its reference fields (name, allowed positions, year field).
     let references: [[(name: String, allowed: [UInt8], yearField: String?)]]
     var events: Int64 = 0
+    /// When set, each scan also keeps the hashes `verify` checks, and every year is read
+    /// (past a problem without replay), so ``scans`` stand in for plain `verify`'s.
+    let plan: VerifyPlan?
+    /// Per year, the scan of the book's file, as plain `verify` would have made it.
+    var scans: [Int: BookScan] = [:]
 
     init(data: DataDirectory, schema: BookSchema, rules: Rules, leads: LeadTimeline?, tolerance: Int64, cap: Int,
-         snapshotKey: SnapshotKey? = nil) {
+         snapshotKey: SnapshotKey? = nil, plan: VerifyPlan? = nil) {
         self.data = data; self.schema = schema; self.rules = rules; self.leads = leads; self.tolerance = tolerance
-        self.snapshotKey = snapshotKey
+        self.snapshotKey = snapshotKey; self.plan = plan
         log = AuditLog(book: schema.book, cap: cap)
         references = schema.events.map { e in
             e.references.map { f in
@@ -59,17 +64,31 @@ struct BookAudit<Rules: BookRules> {
         var prev = ChainHash.zero
         var head: (year: Int, seq: Int64, hash: ChainHash)?
         let years = data.years().filter { y in lastYear.map { y <= $0 } ?? true }
+        var stopped = false
         for y in years {
             let path = LedgerPaths.bookPath(data, year: y, book: book)
             guard POSIXFile.exists(path) else { continue }
+            let wanted = plan?.wanted(book, y) ?? []
+            if stopped {
+                // Past a problem nothing is replayed; the plan still wants each year's chain.
+                let scan = try BookScanner.scan(path: path, startPrev: prev, decode: false, collect: wanted)
+                scans[y] = scan
+                prev = scan.lastHash
+                continue
+            }
             log.year = y
             current = []
-            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+            let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true, collect: wanted) { records in
                 for r in records { step(r, year: y) }
             }
+            scans[y] = scan
             kinds[y] = current
             if scan.lastSeq > 0 { head = (y, scan.lastSeq, scan.lastHash) }
-            if scan.problem != nil { break }   // `verify` names it; nothing past it is read
+            if scan.problem != nil {
+                // `verify` names it; nothing past it is replayed.
+                guard plan != nil else { break }
+                stopped = true
+            }
             prev = scan.lastHash
             previousYear = y
         }

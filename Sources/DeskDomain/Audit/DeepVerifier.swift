@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// `plazadesk verify --deep`: replays every book through its service's own `apply` and
 /// checks what a hash cannot — each body against its event's schema, each referenced seq,
@@ -32,20 +33,26 @@ public enum DeepVerifier {
         public var total = 0
         /// Events replayed.
         public var events: Int64 = 0
+        /// Plain `verify`'s reports, made from the same reads (all years only; nil with a year).
+        public var reports: [LedgerVerifier.Report]?
         public var isSound: Bool { total == 0 }
     }
 
     /// Replays every book of the data directory (every year, or the years up to `year`,
     /// whose findings alone are kept). Books not registered in ``BookSchemas`` are left to
-    /// `verify`.
+    /// `verify`. With every year, the same reads also give plain `verify`'s reports
+    /// (``Result/reports``), so `verify --deep` reads each line once.
     public static func verify(data: DataDirectory, year: Int? = nil, options: Options = Options()) throws -> Result {
         guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
         let tolerance = options.clockToleranceSeconds, cap = options.findingsPerBook
         let key = options.personalDataKey.map(SnapshotKey.init)
+        let plan = year == nil ? try VerifyPlan(data: data) : nil
+        let scans = ScanBox()
         func audit<R: BookRules>(_ book: BookName, _ rules: R, _ leads: LeadTimeline?) throws -> (AuditLog, Int64, R) {
             var a = BookAudit(data: data, schema: BookSchemas.of(book)!, rules: rules, leads: leads, tolerance: tolerance, cap: cap,
-                               snapshotKey: key)
+                               snapshotKey: key, plan: plan)
             try a.run(lastYear: year)
+            scans.put(book, a.scans)
             return (a.log, a.events, a.rules)
         }
         // The operators book first: every other book's lead-only events are held to it.
@@ -73,6 +80,15 @@ public enum DeepVerifier {
             result.findings += kept
             result.total += year == nil ? log.total : kept.count
         }
+        result.reports = try plan?.reports(scanned: scans.all)
         return result
+    }
+
+    /// The scans the parallel audits made, gathered under a lock.
+    final class ScanBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var scans: [BookName: [Int: BookScan]] = [:]
+        func put(_ book: BookName, _ s: [Int: BookScan]) { lock.lock(); scans[book] = s; lock.unlock() }
+        var all: [BookName: [Int: BookScan]] { lock.lock(); defer { lock.unlock() }; return scans }
     }
 }

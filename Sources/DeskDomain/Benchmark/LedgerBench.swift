@@ -112,8 +112,9 @@ public struct LedgerBench {
         }
         if parts.contains(.deep) {
             t0 = Self.now()
-            let reports = try LedgerVerifier.verify(data: data)
+            // One read of every line: the deep replay also makes plain verify's reports.
             let deep = try DeepVerifier.verify(data: data)
+            let reports = deep.reports ?? []
             f.deepVerifySeconds = Self.now() - t0
             f.deepFindings = deep.total
             if let bad = reports.first(where: { !$0.isSound }) {

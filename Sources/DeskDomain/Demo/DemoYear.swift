@@ -218,7 +218,7 @@ public struct DemoYear {
             // Now and then the lead manages the team.
             if day % 61 == 30 {
                 clock.advance(by: 60)
-                let temp = "temp.\(day)"
+                let temp = "temp\(year % 100).\(day)"   // a second demo year hires its own
                 try desk.operators.add(.init(id: temp, name: "临时工" + DemoPeople.name(&rng), role: .clerk, pin: "2580"), by: lead)
                 try desk.operators.setPIN(of: temp, to: "3690", by: lead)
                 try desk.operators.disable(temp, reason: "临时岗位结束", by: lead)

@@ -28,78 +28,38 @@ public enum LedgerVerifier {
 
     /// Verifies every book of `year`, or of every year when `year` is nil.
     public static func verify(data: DataDirectory, year: Int? = nil) throws -> [Report] {
-        guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
-        var acknowledged: [Int: [BookName: [AcknowledgedHead]]] = [:]
-        for a in AcknowledgedHeads.readAll(data: data).merged { acknowledged[a.year, default: [:]][a.book, default: []].append(a) }
-        let years = Set(data.years()).union(acknowledged.keys).sorted()
-        if let year, !years.contains(year) {
+        let plan = try VerifyPlan(data: data)
+        guard let year else { return try plan.reports() }
+        guard plan.years.contains(year) else {
             throw LedgerError.io(path: data.yearFolder(year), action: "find the year folder", errno: 2)
         }
+        // Only the link into the asked year matters: take the years before's last hashes as written.
         var reports: [Report] = []
-        var lastHash: [BookName: ChainHash] = [:]
-        for y in years {
-            let books = booksIn(data: data, year: y)
-            if let year, y < year {
-                // Only the link into the asked year matters: take last hashes as written.
-                for b in books { lastHash[b] = try? LedgerPaths.lastHash(data, year: y, book: b) }
-                continue
-            }
-            if let year, y > year { break }
-            let (seals, shiftFault) = try readSeals(data: data, year: y, startPrev: lastHash[LedgerSeal.shiftBook] ?? .zero)
-            var sealed: [BookName: [LedgerSeal]] = [:]
-            for s in seals { sealed[s.book, default: []].append(s) }
-            for b in books {
-                let path = LedgerPaths.bookPath(data, year: y, book: b)
-                let acks = acknowledged[y]?[b] ?? []
-                let wanted = Set((sealed[b] ?? []).map(\.seq) + acks.map(\.seq))
-                var scan = try BookScanner.scan(path: path, startPrev: lastHash[b] ?? .zero, decode: false, collect: wanted)
-                lastHash[b] = scan.lastHash
-                if b == LedgerSeal.shiftBook, let (seq, reason) = shiftFault { worsen(&scan, seq: seq, reason: reason) }
-                if let (seq, reason) = brokenSeal(sealed[b] ?? [], scan: scan) { worsen(&scan, seq: seq, reason: reason) }
-                for a in acks {
-                    guard let m = AcknowledgedHeadMismatch.check(a, lastSeq: scan.lastSeq, hashAtSeq: scan.collectedHashes[a.seq]) else { continue }
-                    // A torn tail this machine had acknowledged is a lost line, not a crash's leftover.
-                    if case .tornTail(let seq, _, _, let reason)? = scan.problem {
-                        scan.problem = .damaged(seq: seq, offset: 0, reason: "\(reason); \(m.reason)")
-                    } else {
-                        worsen(&scan, seq: a.seq, reason: m.reason)
-                    }
-                }
-                reports.append(Report(book: b, year: y, path: path, scan: scan))
-            }
-            // A book this machine acknowledged that has no file this year: deleted.
-            for (b, list) in (acknowledged[y] ?? [:]).sorted(by: { $0.key < $1.key }) where !books.contains(b) {
-                let a = list.max { $0.seq < $1.seq }!
-                var scan = BookScan()
-                scan.problem = .damaged(seq: a.seq, offset: 0, reason: AcknowledgedHeadMismatch(acknowledged: a, kind: .missing).reason)
-                reports.append(Report(book: b, year: y, path: LedgerPaths.bookPath(data, year: y, book: b), scan: scan))
-            }
-            // A seal naming a book that has no file this year: the whole book is missing.
-            for (b, list) in sealed.sorted(by: { $0.key < $1.key }) where !books.contains(b) && acknowledged[y]?[b] == nil {
-                let first = list.min { ($0.seq, $0.shiftSeq) < ($1.seq, $1.shiftSeq) }!
-                var scan = BookScan()
-                scan.problem = .damaged(seq: first.seq, offset: 0,
-                                        reason: "sealed at seq \(first.seq) by shift seq \(first.shiftSeq), but the book has no file this year")
-                reports.append(Report(book: b, year: y, path: LedgerPaths.bookPath(data, year: y, book: b), scan: scan))
-            }
+        for b in plan.books(in: year) {
+            let prev = plan.years.filter { $0 < year }.reversed().lazy
+                .compactMap { y in try? LedgerPaths.lastHash(data, year: y, book: b) }.first
+            let scan = try BookScanner.scan(path: LedgerPaths.bookPath(data, year: year, book: b), startPrev: prev ?? .zero,
+                                            decode: false, collect: plan.wanted(b, year))
+            reports.append(plan.report(b, year, scan: scan))
         }
-        return reports
+        return reports + plan.missing(in: year)
     }
 
     /// The seals recorded by the shift closes of a year, read from the shift book's sound
     /// lines; and the first `shift.closed` whose seals are not in the agreed shape, if any.
+    /// `lastHash` is the shift book's last sound line (nil when it has no file this year).
     public static func readSeals(data: DataDirectory, year: Int, startPrev: ChainHash) throws
-        -> (seals: [LedgerSeal], fault: (seq: Int64, reason: String)?) {
+        -> (seals: [LedgerSeal], fault: (seq: Int64, reason: String)?, lastHash: ChainHash?) {
         let path = LedgerPaths.bookPath(data, year: year, book: LedgerSeal.shiftBook)
-        guard POSIXFile.exists(path) else { return ([], nil) }
+        guard POSIXFile.exists(path) else { return ([], nil, nil) }
         var seals: [LedgerSeal] = []
         var fault: (Int64, String)?
-        _ = try BookScanner.scan(path: path, startPrev: startPrev, decode: true) { records in
+        let scan = try BookScanner.scan(path: path, startPrev: startPrev, decode: true) { records in
             for r in records where fault == nil && r.ev == LedgerSeal.event {
                 do throws(LineFault) { seals += try LedgerSeal.seals(in: r) } catch { fault = (r.seq, error.reason) }
             }
         }
-        return (seals, fault)
+        return (seals, fault, scan.lastHash)
     }
 
     /// The first seal (by sealed seq) that the scanned book breaks, if it comes before the

@@ -7,14 +7,19 @@ import Foundation
 enum DeepReport {
     static let shown = 100
 
-    static func run(data: DataDirectory, year: Int?) throws {
+    /// The deep check, read-only: the config's tolerance when there is a config, the key when readable.
+    static func check(data: DataDirectory, year: Int?) throws -> DeepVerifier.Result {
+        let config = (try? String(contentsOfFile: DeskConfig.path(in: data), encoding: .utf8)).flatMap { try? DeskConfig.parse($0) }
+        let options = DeepVerifier.Options(clockToleranceSeconds: Int64(config?.clockToleranceMinutes ?? 5) * 60,
+                                           personalDataKey: SnapshotAudit.readKey(data))
+        return try DeepVerifier.verify(data: data, year: year, options: options)
+    }
+
+    /// Prints `result` (checked now when nil).
+    static func run(data: DataDirectory, year: Int?, result given: DeepVerifier.Result? = nil) throws {
         let result: DeepVerifier.Result
         do {
-            // Read-only: the config's tolerance when there is a config, the key when readable.
-            let config = (try? String(contentsOfFile: DeskConfig.path(in: data), encoding: .utf8)).flatMap { try? DeskConfig.parse($0) }
-            let options = DeepVerifier.Options(clockToleranceSeconds: Int64(config?.clockToleranceMinutes ?? 5) * 60,
-                                               personalDataKey: SnapshotAudit.readKey(data))
-            result = try DeepVerifier.verify(data: data, year: year, options: options)
+            result = try given ?? check(data: data, year: year)
         } catch {
             throw fail("\(error)", code: 3)
         }

@@ -20,8 +20,16 @@ struct VerifyCommand: ParsableCommand {
         let dir = data.resolved()
         if let seal { return try verifySeal(seal, dir) }
         let reports: [LedgerVerifier.Report]
+        // With every year, the deep replay reads each line once and gives the plain reports too.
+        var deepResult: DeepVerifier.Result?
         do {
-            reports = try LedgerVerifier.verify(data: dir, year: year)
+            if deep && year == nil {
+                let result = try DeepReport.check(data: dir, year: nil)
+                deepResult = result
+                reports = result.reports ?? []
+            } else {
+                reports = try LedgerVerifier.verify(data: dir, year: year)
+            }
         } catch {
             throw fail("\(error)", code: 3)
         }
@@ -59,7 +67,7 @@ struct VerifyCommand: ParsableCommand {
         for f in forged { print(f) }
         if !forged.isEmpty { throw ExitCode(LedgerVerifier.Verdict.damaged.rawValue) }
         if verdict != .sound { throw ExitCode(verdict.rawValue) }
-        if deep { try DeepReport.run(data: dir, year: year) }
+        if deep { try DeepReport.run(data: dir, year: year, result: deepResult) }
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
         try ExportFixture.closeShift(dir, sealing: [.umbrella, .shift])
         // A book still empty at closing is sealed at seq 0: nothing to check.
         try ExportFixture.appendShift(dir, body: ["seals": LedgerSeal.bodyValue([(.stroller, 0, .zero)])])
-        let (seals, fault) = try LedgerVerifier.readSeals(data: dir.data, year: 2026, startPrev: .zero)
+        let (seals, fault, _) = try LedgerVerifier.readSeals(data: dir.data, year: 2026, startPrev: .zero)
         #expect(seals.count == 3 && fault == nil)
         #expect(try verdict(dir).0 == .sound)
     }
