@@ -37,6 +37,8 @@ SEARCH_ITEMS=${PLAZADESK_BENCH_SEARCH_ITEMS:-50000}
 OUT_JSON=$ROOT/bench/results/latest.json
 BIN=$ROOT/.build-bench/release/plazadesk
 ROWS=$SCRATCH/rows.jsonl
+# The bench's demo years keep their acknowledged heads beside them, not in the home's state.
+export XDG_STATE_HOME=$SCRATCH/state
 
 # --- peers --------------------------------------------------------------------------
 missing=()
@@ -99,9 +101,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "true" : "false" }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
+# A data directory made again at the same path: the heads this machine acknowledged for the
+# old one go with it (the file is named by the SHA-256 of the directory's real path).
+forget_heads() {
+    local digest
+    digest=$(printf %s "$(realpath -m "$1")" | sha256sum | cut -c1-24)
+    rm -f "$XDG_STATE_HOME/plazadesk/heads-$digest"
+}
+
 make_year() {
     local events=$1 data=$SCRATCH/year-$1
     if [ ! -f "$data/.complete" ]; then
+        forget_heads "$data"
         rm -rf "$data"
         echo "making a demo year of $events events in $data (once)…" >&2
         "$BIN" demo-data --data "$data" --events "$events" --seed 1 >&2
@@ -261,6 +272,7 @@ PY
 row_search() {
     local data=$SCRATCH/search-$SEARCH_ITEMS
     if [ ! -f "$data/.complete" ]; then
+        forget_heads "$data"
         rm -rf "$data"
         echo "storing $SEARCH_ITEMS lost-and-found items in $data (once)…" >&2
         "$BIN" bench-search --data "$data" --items "$SEARCH_ITEMS" --rounds 1 > /dev/null
