@@ -106,7 +106,7 @@ import Testing
         for i in 1...4 where refusal == nil {
             try t.type("n")
             try t.waitFor("借出童车")
-            try t.press("Tab"); try t.type("顾客\(i)"); try t.press("Tab"); try t.type("1381234567\(i)"); try t.press("Tab"); try t.press("Space")
+            try t.type("顾客\(i)"); try t.press("Tab"); try t.type("1381234567\(i)"); try t.press("Tab"); try t.press("Space")
             try t.press("Enter")
             let screen = try t.waitUntil("lend \(i) confirmed or refused") { $0.contains("给 顾客\(i)") || $0.contains("没有登记") }
             if screen.contains("没有登记") { refusal = screen } else { confirmed += 1 }

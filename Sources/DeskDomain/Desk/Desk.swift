@@ -92,6 +92,22 @@ public final class Desk {
         try shift.book.refresh()
     }
 
+    /// Reads what other consoles appended, book by book, only where a book's file moved;
+    /// returns the books that changed. Cheap when nothing did (one stat a book), so a
+    /// console calls it every tick to show what any console wrote within a second.
+    public func refreshChanged() throws -> [BookName] {
+        var changed: [BookName] = []
+        if try operators.book.refreshIfChanged() { changed.append(.operators) }
+        if try lostFound.book.refreshIfChanged() { changed.append(.lostfound) }
+        if try umbrellas.book.refreshIfChanged() { changed.append(.umbrella) }
+        if try strollers.book.refreshIfChanged() { changed.append(.stroller) }
+        if try points.book.refreshIfChanged() { changed.append(.points) }
+        if try invoices.book.refreshIfChanged() { changed.append(.invoice) }
+        if try services.book.refreshIfChanged() { changed.append(.services) }
+        if try shift.book.refreshIfChanged() { changed.append(.shift) }
+        return changed
+    }
+
     /// Saves every book's derived snapshot, so the next opening skips replaying.
     public func saveSnapshots() throws {
         try operators.book.saveSnapshot(); try lostFound.book.saveSnapshot(); try umbrellas.book.saveSnapshot()

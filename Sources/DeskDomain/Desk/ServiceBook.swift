@@ -179,6 +179,17 @@ public final class ServiceBook<State: BookState> {
         try writer.transaction { _ in }
     }
 
+    /// Reads what other consoles appended, only when the file says there is something
+    /// (``BookWriter/mayHaveNewLines``); true when the book's head moved.
+    @discardableResult
+    public func refreshIfChanged() throws -> Bool {
+        guard damage == nil, writer.mayHaveNewLines else { return false }
+        let before = writer.head
+        try refresh()
+        let after = writer.head
+        return after.year != before.year || after.seq != before.seq
+    }
+
     /// Writes the snapshot of the current state (derived data; safe to delete).
     public func saveSnapshot() throws {
         writer.syncHeads()

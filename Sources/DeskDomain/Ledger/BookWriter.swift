@@ -308,6 +308,16 @@ public final class BookWriter {
         }
     }
 
+    /// Whether another writer may have appended since this one last read: the file's size
+    /// moved, or a newer year's file appeared. A stat and no lock, so a console can ask on
+    /// every tick and take the lock only when there is something to read.
+    public var mayHaveNewLines: Bool {
+        guard !closed, refusal == nil else { return false }
+        guard let t = tail else { return !yearsOnDisk().isEmpty }
+        guard let (size, _) = try? POSIXFile.size(t.fd, path: t.path) else { return true }
+        return size != t.size || newerYear(than: t.year) != nil
+    }
+
     /// Reads lines appended since the known tail (by anyone), checking and replaying them;
     /// sets a torn tail aside.
     func catchUp() throws {

@@ -26,20 +26,71 @@ public final class Console {
 
     // MARK: - Running on a terminal
 
+    /// How long the console waits for a key before it looks at the books again: what
+    /// another console wrote shows within this (and a stat a book is all it costs).
+    static let pollMilliseconds = 500
+
     /// Draws, reads keys and handles them until F10 (confirmed).
     public func run(on terminal: Terminal) {
+        var drawn: (rows: Int, columns: Int, state: ConsoleState, minute: Int64)?
         while !state.quit {
             let size = terminal.size
-            let (screen, cursor) = render(rows: size.rows, columns: size.columns, color: terminal.hasColor)
-            terminal.show(screen, cursor: cursor)
-            if let key = terminal.readKey(timeoutMilliseconds: 1000) {
+            let minute = desk.context.now() / 60
+            // Nothing to draw again when neither the state, the books, the size nor the clock's minute moved.
+            if drawn == nil || drawn!.rows != size.rows || drawn!.columns != size.columns || drawn!.state != state || drawn!.minute != minute {
+                let (screen, cursor) = render(rows: size.rows, columns: size.columns, color: terminal.hasColor)
+                terminal.show(screen, cursor: cursor)
+                drawn = (size.rows, size.columns, state, minute)
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: Self.pollMilliseconds) {
                 handle(key)
+                if key == .resize { drawn = nil }
             } else if terminal.isGone {
                 return
             } else {
                 tick()
             }
+            if refreshFromOtherConsoles() { drawn = nil }
         }
+    }
+
+    /// Reads what other consoles on the data directory wrote (a stat a book when nothing
+    /// did), and re-fills a form in hand whose pre-filled value was taken meanwhile. True
+    /// when any book changed.
+    @discardableResult
+    public func refreshFromOtherConsoles() -> Bool {
+        let changed: [BookName]
+        do {
+            changed = try desk.refreshChanged()
+        } catch let e as LedgerError {
+            if state.status != LedgerErrorText.message(e, l) { state.say(LedgerErrorText.message(e, l), .error) }
+            return false
+        } catch {
+            return false
+        }
+        guard !changed.isEmpty else { return false }
+        refillForm()
+        return true
+    }
+
+    /// A pre-filled value the clerk has not touched is made again from the books as they
+    /// are now (the umbrella offered was just lent at another console): the status line
+    /// says what changed and why.
+    func refillForm() {
+        guard var form = state.form, let panel = currentPanel, let key = state.action,
+              let action = panel.actions.first(where: { $0.key == key }) else { return }
+        let fresh = action.makeForm(state.formSelection, desk)
+        var notes: [String] = []
+        for (i, f) in form.fields.enumerated() where f.isUntouchedPrefill {
+            guard let new = fresh.fields.first(where: { $0.id == f.id }), new.editor.text != f.editor.text else { continue }
+            form.fields[i] = new
+            form.fields[i].editor = new.editor
+            notes.append(l.pick("\(f.label(l))“\(f.editor.text)”刚被另一台登记，已改填“\(new.editor.text)”",
+                                "\(f.label(l)) \(f.editor.text) was just taken at another console; \(new.editor.text) filled in"))
+        }
+        guard !notes.isEmpty else { return }
+        state.form = form
+        state.say(notes.joined(separator: l.pick("；", "; ")) + l.pick("。", "."), .error)
     }
 
     /// Time passing without a key: locks the desk when idle too long.
@@ -63,6 +114,14 @@ public final class Console {
             else { state.confirmingQuit = false; state.say(l.pick("继续工作。", "Carrying on.")) }
             return
         }
+        if key.functionNumber == 10 && state.mode == .locked {
+            quitLocked()
+            return
+        }
+        if key.functionNumber == 9 && state.mode == .working, let actor = state.actor {
+            lock(actor)
+            return
+        }
         if key.functionNumber == 10 {
             if state.form?.hasInput == true || state.gate?.hasInput == true {
                 state.confirmingQuit = true
@@ -84,6 +143,36 @@ public final class Console {
         switch state.mode {
         case .firstRun, .login, .locked: handleGate(key)
         case .working: handleWork(key)
+        }
+    }
+
+    /// F9: locks at once; the form in hand is kept for the same operator. The lock screen
+    /// takes any operator's id and PIN (a hand-over).
+    func lock(_ actor: Actor) {
+        state.mode = .locked
+        state.gate = ConsoleGates.unlock(actor.id, byKey: true)
+        state.say(l.pick("已锁定。本人输入密码继续；换人请输入自己的工号和密码。",
+                         "Locked. Your PIN goes on; another operator types their own id and PIN."))
+    }
+
+    /// F10 on the lock screen quits only with an operator's id and PIN typed in it: a
+    /// locked console is not left to anyone passing.
+    func quitLocked() {
+        guard var gate = state.gate else { return }
+        guard !gate["id"].isEmpty, !gate["pin"].isEmpty else {
+            state.say(l.pick("已锁定：要退出，请输入工号和密码后再按 F10。", "Locked: to quit, type an id and PIN, then press F10."), .error)
+            return
+        }
+        do {
+            _ = try desk.operators.login(id: gate["id"], pin: gate["pin"])
+            state.quit = true
+        } catch let f as DeskFailure {
+            gate.focus(onFault: f.field)
+            if f.field == "pin" { gate.fields[gate.focus].editor.clear() }
+            state.gate = gate
+            state.say(f.message(l) + l.pick("（没有退出）", " (not quit)"), .error)
+        } catch {
+            state.say("\(error)", .error)
         }
     }
 
@@ -148,7 +237,8 @@ public final class Console {
 
     func handleWork(_ key: Key) {
         if let n = key.functionNumber, let target = panels.first(where: { $0.functionKey == n }) {
-            if target.leadOnly && state.actor?.role != .lead {
+            // The auditor reads the lead's panel (its reports); its forms stay closed to them.
+            if target.leadOnly && state.actor?.role == .clerk {
                 state.say(l.pick("只有值班主管可以打开\(target.title(l))。", "Only a shift lead may open \(target.title(l))."), .error)
                 return
             }
@@ -210,19 +300,39 @@ public final class Console {
                 return
             }
             let selected = content.rows.indices.contains(list.selection) ? content.rows[list.selection].id : nil
-            state.form = action.makeForm(selected, desk)
-            state.action = action.key
-            state.say(action.label(l))
+            open(action, selected: selected)
         case .enter:
-            if let first = panel.actions.first {
-                let selected = content.rows.indices.contains(list.selection) ? content.rows[list.selection].id : nil
-                state.form = first.makeForm(selected, desk)
-                state.action = first.key
-                state.say(first.label(l))
-            }
+            // On a row: that row's natural action (an umbrella out → return); else the first.
+            let selected = content.rows.indices.contains(list.selection) ? content.rows[list.selection].id : nil
+            let natural = selected.flatMap { panel.rowActionKey(for: $0, desk: desk) }.flatMap { k in panel.actions.first { $0.key == k } }
+            if let action = natural ?? panel.actions.first { open(action, selected: selected) }
         default:
             break
         }
+    }
+
+    /// Opens an action's form, or says at once why this operator may not (before any form).
+    func open(_ action: PanelAction, selected: String?) {
+        if let refusal = refusal(of: action) {
+            state.say(refusal, .error)
+            return
+        }
+        var form = action.makeForm(selected, desk)
+        form.focusFirstToType()
+        state.form = form
+        state.formSelection = selected
+        state.action = action.key
+        state.say(action.label(l))
+    }
+
+    /// Why the operator at the desk may not start `action` (nil when they may).
+    public func refusal(of action: PanelAction) -> String? {
+        guard let role = state.actor?.role else { return nil }
+        if role == .auditor && action.writes {
+            return l.pick("审计员的控制台只能查看，不能登记（\(action.label(l))）。",
+                          "An auditor's console is read-only: it cannot \(action.label(l)).")
+        }
+        return nil
     }
 
     func submit(_ form: FormState) {

@@ -21,11 +21,15 @@ enum ConsoleGates {
         ])
     }
 
-    static func unlock(_ id: OperatorID) -> FormState {
+    /// The lock screen: the operator's own PIN goes on; another's id and PIN switch.
+    static func unlock(_ id: OperatorID, byKey: Bool = false) -> FormState {
         var f = FormState("已锁定：输入密码继续", "Locked: enter your PIN to go on", fields: [
             FormField("id", "工号", "Operator id", value: id.rawValue, limit: 32, required: true),
             FormField("pin", "密码", "PIN", kind: .pin, limit: 12, required: true),
-        ], noteZh: "空闲太久，服务台已锁定。换人请改工号。", noteEn: "The desk was idle and is locked. Another operator may log in instead.")
+        ], noteZh: (byKey ? "服务台已锁定（F9）。" : "空闲太久，服务台已锁定。")
+            + "换人：在工号栏输入自己的工号（第一个字会替换原工号）和密码。退出也要输入工号和密码，再按 F10。",
+           noteEn: (byKey ? "The desk is locked (F9)." : "The desk was idle and is locked.")
+            + " To hand over, type your own id (the first key replaces the one shown) and PIN. Quitting also takes an id and PIN, then F10.")
         f.focus = 1
         return f
     }

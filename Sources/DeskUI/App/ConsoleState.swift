@@ -29,6 +29,8 @@ public struct ConsoleState: Equatable, Sendable {
     /// The form in hand: the action's key and the form.
     public var action: Character?
     public var form: FormState?
+    /// The row the form was opened on (its id), to make the form again when the books move.
+    public var formSelection: String?
     /// The login, first-run or unlock form.
     public var gate: FormState?
     public var showingHelp = false

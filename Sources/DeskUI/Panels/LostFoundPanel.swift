@@ -85,7 +85,22 @@ public final class LostFoundPanel: Panel {
     }
 
     static func categoryChoices() -> [FormField.Choice] {
-        [.init("", "（请选择）", "(choose one)")] + LostItemCategory.allCases.map { .init($0.rawValue, $0.name(.zhHans), $0.name(.en)) }
+        [.init("", "（请选择）", "(choose one)")]
+            + LostItemCategory.allCases.map { .init($0.rawValue, $0.name(.zhHans), $0.name(.en), pinyin: categoryPinyin[$0] ?? "") }
+    }
+
+    /// The categories' names in pinyin, for typing them without a Chinese input method.
+    static let categoryPinyin: [LostItemCategory: String] = [
+        .cash: "xian jin", .phone: "shou ji", .idDocument: "shen fen zheng jian", .bankCard: "yin hang ka", .jewellery: "shou shi",
+        .wallet: "qian bao", .bag: "bao", .keys: "yao shi", .clothing: "yi wu", .umbrella: "yu san", .electronics: "dian zi chan pin",
+        .documents: "wen jian zi liao", .other: "qi ta",
+    ]
+
+    /// Enter on an item in storage starts its claim (the description first, then the
+    /// check); on a lost report, closing it.
+    public func rowActionKey(for row: String, desk: Desk) -> Character? {
+        if row.hasPrefix("LR-") { return "e" }
+        return desk.lostFound.item(row)?.pendingDescription == nil ? "d" : "c"
     }
 
     /// The selected row's id when it is an item tag (rows of lost reports are not items).
@@ -105,15 +120,16 @@ public final class LostFoundPanel: Panel {
             PanelAction(key: "i", "拾物入库", "intake", makeForm: { _, desk in
                 let now = Self.today(desk)
                 return FormState("登记拾到的物品", "Take in a found item", fields: [
-                    FormField("foundDate", "拾获日期", "Found on", kind: .date, value: now.dateString, limit: 10, required: true),
-                    FormField("foundTime", "拾获时间 (14:30)", "Found at (14:30)", value: now.timeString, limit: 5, required: true),
+                    // What the clerk must type first; what the form fills in (now, one) and what is optional after.
                     FormField("foundPlace", "拾获地点", "Found where", limit: 60, required: true),
                     FormField("handedInBy", "拾交人", "Handed in by", limit: 40, required: true),
-                    FormField("category", "类别", "Category", kind: .choice(Self.categoryChoices()), required: true),
-                    FormField("quantity", "数量", "Quantity", kind: .digits, value: "1", limit: 3, required: true),
+                    FormField("category", "类别（输入 包 / bao / 7）", "Category (type bag / 7)", kind: .choice(Self.categoryChoices()), required: true),
                     FormField("colour", "颜色", "Colour", limit: 20, required: true),
-                    FormField("brand", "品牌", "Brand", limit: 40),
                     FormField("features", "主要特征", "Features", limit: 200, required: true),
+                    FormField("quantity", "数量", "Quantity", kind: .digits, value: "1", limit: 3, required: true),
+                    FormField("foundDate", "拾获日期", "Found on", kind: .date, value: now.dateString, limit: 10, required: true),
+                    FormField("foundTime", "拾获时间 (14:30)", "Found at (14:30)", value: now.timeString, limit: 5, required: true),
+                    FormField("brand", "品牌", "Brand", limit: 40),
                     FormField("amount", "现金金额（现金必填）", "Cash amount (for cash)", kind: .money, limit: 12),
                     FormField("storage", "存放位置（贵重物品填保险柜）", "Kept where (valuables: the safe)", limit: 40),
                 ], noteZh: "现金、手机、证件、银行卡、首饰为贵重物品，放入保险柜；现金当面与拾交人点清。",
@@ -133,15 +149,15 @@ public final class LostFoundPanel: Panel {
             }),
             PanelAction(key: "l", "顾客报失", "lost report", makeForm: { _, desk in
                 FormState("登记顾客报失", "Take a lost report", fields: [
-                    FormField("category", "类别", "Category", kind: .choice(Self.categoryChoices()), required: true),
+                    FormField("category", "类别（输入 包 / bao / 7）", "Category (type bag / 7)", kind: .choice(Self.categoryChoices()), required: true),
                     FormField("description", "物品及特征", "What it is, features", limit: 200, required: true),
+                    FormField("contact", "联系人", "Contact name", limit: 40, required: true),
+                    FormField("phone", "电话", "Phone", kind: .phone, limit: 16, required: true),
                     FormField("colour", "颜色", "Colour", limit: 20),
                     FormField("lostDate", "丢失日期", "Lost on", kind: .date, value: Self.today(desk).dateString, limit: 10,
                               required: true),
                     FormField("lostTime", "大约时间 (14:30)", "About when (14:30)", limit: 5),
                     FormField("lostPlace", "可能丢失地点", "Lost where", limit: 60),
-                    FormField("contact", "联系人", "Contact name", limit: 40, required: true),
-                    FormField("phone", "电话", "Phone", kind: .phone, limit: 16, required: true),
                 ], noteZh: "请顾客说出物品的数量、颜色和主要特征；找到后电话通知顾客。",
                    noteEn: "Ask for the quantity, colour and main features; the customer is phoned when it turns up.")
             }, submit: { form, desk, actor, l in

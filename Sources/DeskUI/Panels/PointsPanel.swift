@@ -67,6 +67,9 @@ public final class PointsPanel: Panel {
 
     public var actions: [PanelAction] { [enrol, backfill, redeem, reportLost, reissue, adjust, faq] }
 
+    /// Enter on a card: back-fill a receipt to it (the commonest job on a card).
+    public func rowActionKey(for row: String, desk: Desk) -> Character? { "b" }
+
     var enrol: PanelAction {
         PanelAction(key: "n", "办卡", "enrol", makeForm: { _, desk in
             let c = desk.context.config
@@ -100,8 +103,8 @@ public final class PointsPanel: Panel {
                 FormField("cardNumber", "卡号", "Card number", value: selected ?? "", limit: 16, required: true),
                 FormField("shop", "商户", "Shop", limit: 40, required: true),
                 FormField("receiptNumber", "小票号", "Receipt number", limit: 40, required: true),
-                FormField("receiptDate", "小票日期", "Receipt date", kind: .date, value: Self.today(desk), limit: 10, required: true),
                 FormField("amount", "小票金额", "Receipt amount", kind: .money, limit: 12, required: true),
+                FormField("receiptDate", "小票日期", "Receipt date", kind: .date, value: Self.today(desk), limit: 10, required: true),
             ], noteZh: "核对积分卡和原始购物小票（\(desk.context.config.backfillDays) 天内）；每张小票只能积分一次。",
                noteEn: "Check the card and the original receipt (within \(desk.context.config.backfillDays) days); a receipt earns points only once.")
         }, submit: { form, desk, actor, l in
@@ -181,7 +184,7 @@ public final class PointsPanel: Panel {
 
     /// The common questions, shown as the note of a form without fields.
     var faq: PanelAction {
-        PanelAction(key: "q", "常见问题", "FAQ", makeForm: { _, desk in
+        PanelAction(key: "q", "常见问题", "FAQ", writes: false, makeForm: { _, desk in
             FormState("积分卡常见问题（Enter 或 Esc 关闭）", "Points card FAQ (Enter or Esc closes)", fields: [],
                       noteZh: Self.faqText(desk, .zhHans), noteEn: Self.faqText(desk, .en))
         }, submit: { _, _, _, l in

@@ -108,7 +108,7 @@ public final class ShiftPanel: Panel {
     }
 
     var view: PanelAction {
-        PanelAction(key: "v", "报表", "report", leadOnly: true, makeForm: { _, desk in
+        PanelAction(key: "v", "报表", "report", leadOnly: true, writes: false, makeForm: { _, desk in
             let (zh, en) = Self.reportText(desk)
             return FormState("交班报表（Enter 或 Esc 关闭）", "Closing report (Enter or Esc closes)", fields: [], noteZh: zh, noteEn: en)
         }, submit: { _, _, _, l in

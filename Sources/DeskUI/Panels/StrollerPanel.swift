@@ -23,15 +23,18 @@ public final class StrollerPanel: Panel {
                                           "\(desk.strollers.unitsOut.count) out, \(available) available"))
     }
 
+    /// Enter on a stroller out: its return.
+    public func rowActionKey(for row: String, desk: Desk) -> Character? { "r" }
+
     public var actions: [PanelAction] {
         [
             PanelAction(key: "n", "借出", "lend", makeForm: { _, desk in
                 let free = desk.strollers.units.first { $0.status == .available }?.unit ?? ""
                 return FormState("借出童车", "Lend a stroller", fields: [
-                    FormField("unit", "车号", "Unit", value: free, limit: 8, required: true),
                     FormField("customer", "顾客姓名", "Customer name", limit: 40, required: true),
                     FormField("phone", "电话", "Phone", kind: .phone, limit: 16, required: true),
-                    FormField("noticeAcknowledged", "已告知仅限场内使用", "Told: inside the plaza only", kind: .toggle, required: true),
+                    FormField("noticeAcknowledged", "已告知仅限场内使用（y）", "Told: inside the plaza only (y)", kind: .toggle, required: true),
+                    FormField("unit", "车号", "Unit", value: free, limit: 8, required: true),
                 ], noteZh: "请告知顾客：童车仅限商场内使用，离场前在服务台归还。",
                    noteEn: "Tell the customer: the stroller is for use inside the plaza only; return it here before leaving.")
             }, submit: { form, desk, actor, l in
@@ -42,7 +45,8 @@ public final class StrollerPanel: Panel {
             PanelAction(key: "r", "归还", "return", makeForm: { selected, _ in
                 FormState("归还童车", "Return a stroller", fields: [
                     FormField("unit", "车号", "Unit", value: selected ?? "", limit: 8, required: true),
-                    FormField("condition", "车况", "Condition", kind: .choice([.init("ok", "完好", "fine"), .init("damaged", "损坏", "damaged")])),
+                    FormField("condition", "车况", "Condition", kind: .choice([.init("ok", "完好", "fine", pinyin: "wan hao"),
+                                                                                       .init("damaged", "损坏", "damaged", pinyin: "sun huai")])),
                     FormField("note", "说明（损坏必填）", "Note (required if damaged)", limit: 200),
                 ])
             }, submit: { form, desk, actor, l in

@@ -51,8 +51,12 @@ public final class UmbrellaPanel: Panel {
         return s
     }
 
-    static let damageChoices: [FormField.Choice] = [.init("none", "完好", "fine"), .init("damaged", "损坏", "damaged"),
-                                                    .init("lost", "丢失", "lost")]
+    static let damageChoices: [FormField.Choice] = [.init("none", "完好", "fine", pinyin: "wan hao"),
+                                                    .init("damaged", "损坏", "damaged", pinyin: "sun huai"),
+                                                    .init("lost", "丢失", "lost", pinyin: "diu shi")]
+
+    /// Enter on an umbrella out: its return.
+    public func rowActionKey(for row: String, desk: Desk) -> Character? { "r" }
 
     static func damage(_ form: FormState) -> UmbrellaDesk.Damage { UmbrellaDesk.Damage(rawValue: form["damage"]) ?? .none }
 
@@ -73,12 +77,13 @@ public final class UmbrellaPanel: Panel {
             PanelAction(key: "n", "借出", "lend", makeForm: { _, desk in
                 let free = desk.umbrellas.units.first { $0.status == .available }?.unit ?? ""
                 let deposit = desk.context.config.umbrellaDeposit
+                // What the clerk types first; the free unit and the usual deposit after.
                 return FormState("借出雨伞", "Lend an umbrella", fields: [
-                    FormField("unit", "伞号", "Unit", value: free, limit: 8, required: true),
                     FormField("depositCard", "押金卡号", "Deposit card", limit: 8, required: true),
-                    FormField("deposit", "押金（留空 = \(deposit)）", "Deposit (empty = \(deposit))", kind: .money, limit: 12),
                     FormField("customer", "顾客姓名", "Customer name", limit: 40, required: true),
                     FormField("phone", "电话", "Phone", kind: .phone, limit: 16, required: true),
+                    FormField("unit", "伞号", "Unit", value: free, limit: 8, required: true),
+                    FormField("deposit", "押金（留空 = \(deposit)）", "Deposit (empty = \(deposit))", kind: .money, limit: 12),
                 ], noteZh: "押金留空即按 \(deposit) 收取。收押金后交给顾客押金卡和雨伞；归还时凭押金卡全额退还，损坏照价赔偿。",
                    noteEn: "Leave the deposit empty to take the usual \(deposit). Take it, hand over the deposit card and the umbrella; the card brings the deposit back in full, damage is paid for.")
             }, submit: { form, desk, actor, l in

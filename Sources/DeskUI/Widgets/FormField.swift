@@ -21,8 +21,24 @@ public struct FormField: Equatable, Sendable {
         public var value: String
         public var zh: String
         public var en: String
-        public init(_ value: String, _ zh: String, _ en: String) { self.value = value; self.zh = zh; self.en = en }
+        /// The label's pinyin, syllables apart (`yin hang ka`), so `yinhangka` or `yhk` picks
+        /// 银行卡 on a keyboard without a Chinese input method.
+        public var pinyin: String
+        public init(_ value: String, _ zh: String, _ en: String, pinyin: String = "") {
+            self.value = value; self.zh = zh; self.en = en; self.pinyin = pinyin
+        }
         public func label(_ l: Language) -> String { l.pick(zh, en) }
+
+        /// Whether what was typed names this choice: the start of its English or Chinese
+        /// label, of its pinyin, or of its value.
+        func answers(_ typed: String) -> Bool {
+            let t = typed.lowercased()
+            guard !t.isEmpty, !value.isEmpty else { return false }   // "(choose one)" is not an answer
+            let syllables = pinyin.split(separator: " ")
+            let joined = syllables.joined(), initials = String(syllables.compactMap(\.first))
+            return en.lowercased().hasPrefix(t) || zh.hasPrefix(typed) || value.lowercased().hasPrefix(t)
+                || (!joined.isEmpty && (joined.hasPrefix(t) || initials.hasPrefix(t)))
+        }
     }
 
     public var id: String
@@ -33,11 +49,39 @@ public struct FormField: Equatable, Sendable {
     public var choiceIndex = 0
     public var checked = false
     public var required: Bool
+    /// Whether the value was put there by the form (a free unit, today's date) and not yet
+    /// touched: the first key typed replaces it, and it is made again when the books move.
+    public var isUntouchedPrefill: Bool
+    /// What has been typed into a choice field so far (`b`, `ba`: bag).
+    public var choiceTyped = ""
 
     public init(_ id: String, _ zh: String, _ en: String, kind: Kind = .text, value: String = "", limit: Int = 60,
                 required: Bool = false) {
         self.id = id; self.zh = zh; self.en = en; self.kind = kind; self.required = required
         editor = LineEditor(value, limit: limit)
+        isUntouchedPrefill = !value.isEmpty
+    }
+
+    /// Picks the choice that `c` (added to what was typed before) answers: a digit by its
+    /// place (1 is the first), else a label's or its pinyin's start. False when none does.
+    mutating func choose(typing c: Character) -> Bool {
+        guard case .choice(let options) = kind, !options.isEmpty else { return false }
+        // Digits number the real options ("(choose one)" has none).
+        let numbered = options.indices.filter { !options[$0].value.isEmpty }
+        if c.isASCII, let d = c.wholeNumberValue {
+            guard d >= 1, d <= numbered.count else { return false }
+            choiceIndex = numbered[d - 1]
+            choiceTyped = ""
+            return true
+        }
+        for typed in [choiceTyped + String(c), String(c)] {
+            if let i = options.firstIndex(where: { $0.answers(typed) }) {
+                choiceIndex = i
+                choiceTyped = typed
+                return true
+            }
+        }
+        return false
     }
 
     public func label(_ l: Language) -> String { l.pick(zh, en) }

@@ -48,6 +48,12 @@ public struct FormState: Equatable, Sendable {
         if let i = fields.firstIndex(where: { $0.id == base || $0.id.hasPrefix(base) }) { focus = i }
     }
 
+    /// Puts the cursor on the first field the form did not fill in (the forms put what the
+    /// clerk types first, and what they fill in or is optional after).
+    public mutating func focusFirstToType() {
+        focus = fields.firstIndex { !$0.isUntouchedPrefill } ?? 0
+    }
+
     /// Handles a key meant for the form; returns true when it was used.
     public mutating func handle(_ key: Key) -> Bool {
         typingRefusal = nil
@@ -69,7 +75,17 @@ public struct FormState: Equatable, Sendable {
             var f = fields[focus]
             switch f.kind {
             case .toggle where c == " ": f.checked.toggle()
-            case .choice(let options) where c == " " && !options.isEmpty: f.choiceIndex = (f.choiceIndex + 1) % options.count
+            case .toggle where "yYxX1是".contains(c): f.checked = true
+            case .toggle where "nN0否".contains(c): f.checked = false
+            case .choice(let options) where c == " " && !options.isEmpty:
+                f.choiceIndex = (f.choiceIndex + 1) % options.count
+                f.choiceTyped = ""
+            case .choice(let options):
+                guard f.choose(typing: c) else {
+                    let real = options.filter { !$0.value.isEmpty }
+                    typingRefusal = .noSuchChoice(real.map(\.zh), real.map(\.en))
+                    return true
+                }
             default:
                 guard f.accepts(c) else {
                     let control = c.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0) }
@@ -77,8 +93,11 @@ public struct FormState: Equatable, Sendable {
                     typingRefusal = control ? .unprintable : hidden ? .hiddenFormatting : .wrongKind(f.kind)
                     return true
                 }
+                // The first key typed into a value the form filled in replaces it.
+                if f.isUntouchedPrefill { f.editor.clear() }
                 if !f.editor.insert(f.kind == .idNumber && c == "x" ? "X" : c) { typingRefusal = .full(limit: f.editor.limit) }
             }
+            f.isUntouchedPrefill = false
             fields[focus] = f
         case .left:
             if case .choice(let options) = fields[focus].kind, !options.isEmpty {
@@ -88,10 +107,10 @@ public struct FormState: Equatable, Sendable {
             if case .choice(let options) = fields[focus].kind, !options.isEmpty {
                 fields[focus].choiceIndex = (fields[focus].choiceIndex + 1) % options.count
             } else { fields[focus].editor.right() }
-        case .backspace: fields[focus].editor.backspace()
-        case .delete: fields[focus].editor.deleteForward()
-        case .home: fields[focus].editor.home()
-        case .end: fields[focus].editor.end()
+        case .backspace: fields[focus].editor.backspace(); fields[focus].isUntouchedPrefill = false
+        case .delete: fields[focus].editor.deleteForward(); fields[focus].isUntouchedPrefill = false
+        case .home: fields[focus].editor.home(); fields[focus].isUntouchedPrefill = false
+        case .end: fields[focus].editor.end(); fields[focus].isUntouchedPrefill = false
         default: return false
         }
         if case .character = key { faultField = faultField == fields[focus].id ? nil : faultField }

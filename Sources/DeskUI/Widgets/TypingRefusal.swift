@@ -13,6 +13,8 @@ public enum TypingRefusal: Equatable, Sendable {
     case hiddenFormatting
     /// A character this kind of field cannot hold.
     case wrongKind(FormField.Kind)
+    /// A choice field given a key that names none of its choices (their labels, both languages).
+    case noSuchChoice([String], [String])
 
     /// The status line's words, naming the field.
     public func message(_ l: Language, field: String) -> String {
@@ -24,6 +26,10 @@ public enum TypingRefusal: Equatable, Sendable {
         case .hiddenFormatting:
             return l.pick("“\(field)”不收看不见的排版字符（零宽或文字方向控制符）。",
                           "\(field) takes no invisible formatting (zero-width or text-direction characters).")
+        case .noSuchChoice(let zh, let en):
+            let numbered = { (labels: [String]) in labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "、") }
+            return l.pick("“\(field)”没有这一项：输入序号、名称或拼音（\(numbered(zh))），或用 ← → 选择。",
+                          "\(field) has no such choice: type its number or first letters (\(numbered(en))), or use ← →.")
         case .wrongKind(let kind):
             let (zh, en): (String, String)
             switch kind {
@@ -32,7 +38,7 @@ public enum TypingRefusal: Equatable, Sendable {
             case .phone: (zh, en) = ("只能输入电话号码（半角数字和 -）", "takes a phone number only (digits and -)")
             case .idNumber: (zh, en) = ("只能输入身份证号（数字，末位可为 X）", "takes an ID number only (digits, last may be X)")
             case .date: (zh, en) = ("只能输入日期，如 2026-03-01", "takes a date only, e.g. 2026-03-01")
-            case .choice: (zh, en) = ("用空格或 ← → 选择", "is chosen with Space or ← →")
+            case .choice: (zh, en) = ("输入序号或名称，或用 ← → 选择", "is chosen by its number or name, or with ← →")
             case .toggle: (zh, en) = ("用空格勾选", "is ticked with Space")
             case .text: (zh, en) = ("不收这个字符", "does not take that character")
             }

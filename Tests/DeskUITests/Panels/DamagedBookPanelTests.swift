@@ -40,9 +40,8 @@ import Testing
         #expect(text.contains("U001") && !text.contains("U002"))
         // Lending is refused with the message, nothing written.
         console.handle(.character("n"))
-        for _ in 0..<1 { console.handle(.tab) }
         for c in "5" { console.handle(.character(c)) }
-        console.handle(.tab); console.handle(.tab)
+        console.handle(.tab)
         for c in "张三" { console.handle(.character(c)) }
         console.handle(.tab)
         for c in "13812345678" { console.handle(.character(c)) }
