@@ -194,7 +194,7 @@ public final class InvoicePanel: Panel {
                 PaidServiceKind.allCases.compactMap { k in prices[k].map { "\(k.name(l)) \($0)" } }.joined(separator: l.pick("、", ", "))
             }
             return FormState("有偿服务收据", "Paid service receipt", fields: [
-                FormField("kind", "服务", "Service", kind: .choice(PaidServiceKind.allCases.map { .init($0.rawValue, $0.name(.zhHans), $0.name(.en)) }),
+                FormField("kind", "服务", "Service", kind: .choice(PaidServiceKind.allCases.map { .init($0.rawValue, $0.name(.zhHans), $0.name(.en), pinyin: Self.servicePinyin[$0] ?? "") }),
                           required: true),
                 FormField("quantity", "数量（份/页）", "Quantity (items/pages)", kind: .digits, limit: 4, required: true),
                 FormField("statedFee", "已告知费用", "Fee stated", kind: .money, limit: 12, required: true),
@@ -212,6 +212,9 @@ public final class InvoicePanel: Panel {
                           "\(r.number): \(r.kind.name(l)) ×\(r.quantity), fee \(r.fee), got \(r.tendered), change \(r.change).")
         })
     }
+
+    /// The services' names in pinyin, for typing them without a Chinese input method.
+    static let servicePinyin: [PaidServiceKind: String] = [.giftWrap: "li pin bao zhuang", .fax: "chuan zhen", .photocopy: "fu yin", .typing: "da zi"]
 
     var voidServiceReceipt: PanelAction {
         PanelAction(key: "x", "作废收据", "void receipt", leadOnly: true, makeForm: { selected, _ in
