@@ -138,12 +138,19 @@ public final class Console {
         }
         if state.showingHelp {
             if key == .escape { state.showingHelp = false }
+            if key == .character("l") || key == .character("L") { switchLanguage() }
             return
         }
         switch state.mode {
         case .firstRun, .login, .locked: handleGate(key)
         case .working: handleWork(key)
         }
+    }
+
+    /// `l` on the help screen: this console's language, at once (other consoles keep theirs).
+    func switchLanguage() {
+        state.language = state.language == .zhHans ? .en : .zhHans
+        state.say(l.pick("界面已切换为中文。", "The console is now in English."))
     }
 
     /// F9: locks at once; the form in hand is kept for the same operator. The lock screen
