@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// `plazadesk verify --deep`: replays every book through its service's own `apply` and
 /// checks what a hash cannot — each body against its event's schema, each referenced seq,
@@ -47,48 +46,45 @@ public enum DeepVerifier {
         let tolerance = options.clockToleranceSeconds, cap = options.findingsPerBook
         let key = options.personalDataKey.map(SnapshotKey.init)
         let plan = year == nil ? try VerifyPlan(data: data) : nil
-        let scans = ScanBox()
-        func audit<R: BookRules>(_ book: BookName, _ rules: R, _ leads: LeadTimeline?) throws -> (AuditLog, Int64, R) {
+        func audit<R: BookRules>(_ book: BookName, _ rules: R, _ leads: LeadTimeline?) throws -> (Audited, R) {
             var a = BookAudit(data: data, schema: BookSchemas.of(book)!, rules: rules, leads: leads, tolerance: tolerance, cap: cap,
                                snapshotKey: key, plan: plan)
             try a.run(lastYear: year)
-            scans.put(book, a.scans)
-            return (a.log, a.events, a.rules)
+            return (Audited(log: a.log, events: a.events, scans: a.scans), a.rules)
         }
         // The operators book first: every other book's lead-only events are held to it.
-        let (operatorsLog, operatorEvents, operatorRules) = try audit(.operators, OperatorRules(), nil)
+        let (operators, operatorRules) = try audit(.operators, OperatorRules(), nil)
         let leads = operatorRules.timeline
-        let jobs: [(BookName, () throws -> (AuditLog, Int64))] = [
+        let jobs: [(BookName, () throws -> Audited)] = [
             // The order the desk opens them in: the largest first, invoices and points apart.
-            (.invoice, { let (l, n, _) = try audit(.invoice, InvoiceRules(leads: leads), leads); return (l, n) }),
-            (.services, { let (l, n, _) = try audit(.services, ServicesRules(leads: leads), leads); return (l, n) }),
-            (.points, { let (l, n, _) = try audit(.points, PointsRules(), leads); return (l, n) }),
-            (.lostfound, { let (l, n, _) = try audit(.lostfound, LostFoundRules(), leads); return (l, n) }),
-            (.umbrella, { let (l, n, _) = try audit(.umbrella, UmbrellaRules(), leads); return (l, n) }),
-            (.stroller, { let (l, n, _) = try audit(.stroller, StrollerRules(), leads); return (l, n) }),
-            (.shift, { let (l, n, _) = try audit(.shift, ShiftRules(), leads); return (l, n) }),
+            (.invoice, { try audit(.invoice, InvoiceRules(leads: leads), leads).0 }),
+            (.services, { try audit(.services, ServicesRules(leads: leads), leads).0 }),
+            (.points, { try audit(.points, PointsRules(), leads).0 }),
+            (.lostfound, { try audit(.lostfound, LostFoundRules(), leads).0 }),
+            (.umbrella, { try audit(.umbrella, UmbrellaRules(), leads).0 }),
+            (.stroller, { try audit(.stroller, StrollerRules(), leads).0 }),
+            (.shift, { try audit(.shift, ShiftRules(), leads).0 }),
         ]
-        let slots = jobs.map { _ in ParallelOpening.Slot<(AuditLog, Int64)>() }
+        let slots = jobs.map { _ in ParallelOpening.Slot<Audited>() }
         ParallelOpening.run(zip(jobs, slots).map { job, slot in ParallelOpening.job(slot, job.1) })
-        var logs: [BookName: (AuditLog, Int64)] = [.operators: (operatorsLog, operatorEvents)]
-        for (job, slot) in zip(jobs, slots) { logs[job.0] = try slot.get() }
+        var audited: [BookName: Audited] = [.operators: operators]
+        for (job, slot) in zip(jobs, slots) { audited[job.0] = try slot.get() }
         var result = Result()
         for book in BookName.desk {
-            guard let (log, events) = logs[book] else { continue }
-            result.events += events
-            let kept = year.map { y in log.findings.filter { $0.year == y } } ?? log.findings
+            guard let a = audited[book] else { continue }
+            result.events += a.events
+            let kept = year.map { y in a.log.findings.filter { $0.year == y } } ?? a.log.findings
             result.findings += kept
-            result.total += year == nil ? log.total : kept.count
+            result.total += year == nil ? a.log.total : kept.count
         }
-        result.reports = try plan?.reports(scanned: scans.all)
+        result.reports = try plan?.reports(scanned: audited.mapValues(\.scans))
         return result
     }
 
-    /// The scans the parallel audits made, gathered under a lock.
-    final class ScanBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var scans: [BookName: [Int: BookScan]] = [:]
-        func put(_ book: BookName, _ s: [Int: BookScan]) { lock.lock(); scans[book] = s; lock.unlock() }
-        var all: [BookName: [Int: BookScan]] { lock.lock(); defer { lock.unlock() }; return scans }
+    /// What one book's audit found, and its scans (standing in for plain `verify`'s).
+    struct Audited {
+        var log: AuditLog
+        var events: Int64
+        var scans: [Int: BookScan]
     }
 }

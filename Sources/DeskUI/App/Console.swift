@@ -84,7 +84,6 @@ public final class Console {
         for (i, f) in form.fields.enumerated() where f.isUntouchedPrefill {
             guard let new = fresh.fields.first(where: { $0.id == f.id }), new.editor.text != f.editor.text else { continue }
             form.fields[i] = new
-            form.fields[i].editor = new.editor
             notes.append(l.pick("\(f.label(l))“\(f.editor.text)”刚被另一台登记，已改填“\(new.editor.text)”",
                                 "\(f.label(l)) \(f.editor.text) was just taken at another console; \(new.editor.text) filled in"))
         }
