@@ -4,8 +4,8 @@ extension Console {
     /// The whole screen for the current state, and where the cursor goes.
     public func render(rows: Int, columns: Int, color: Bool = false) -> (Screen, (row: Int, column: Int)?) {
         var s = Screen(rows: rows, columns: columns)
-        guard rows >= 6, columns >= 20 else {
-            s.put(l.pick("窗口太小", "Window too small"), row: 0, column: 0)
+        guard rows >= Self.minimumRows, columns >= Self.minimumColumns else {
+            drawTooSmall(&s)
             return (s, nil)
         }
         drawTitle(&s)
@@ -24,6 +24,22 @@ extension Console {
         drawKeys(&s, row: rows - 2)
         drawFunctionKeys(&s, row: rows - 1)
         return (s, cursor)
+    }
+
+    /// The smallest window the console lays out for; below it, it asks for a bigger one.
+    public static let minimumRows = 24
+    public static let minimumColumns = 80
+
+    /// The whole screen asks for a bigger window (and says how big it is now); the console
+    /// draws itself again as soon as the window is big enough.
+    func drawTooSmall(_ s: inout Screen) {
+        let message = l.pick("请把窗口调到至少 \(Self.minimumColumns)×\(Self.minimumRows)（现在 \(s.columns)×\(s.rows)）。",
+                             "Make the window at least \(Self.minimumColumns)×\(Self.minimumRows) (it is \(s.columns)×\(s.rows) now).")
+        let lines = wrap(message, width: s.columns)
+        let top = max(0, (s.rows - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            s.put(line, row: top + i, column: max(0, (s.columns - TextWidth.of(line)) / 2), style: .bold)
+        }
     }
 
     func roleName(_ r: Role) -> String {
@@ -88,16 +104,40 @@ extension Console {
         }
     }
 
-    func drawFunctionKeys(_ s: inout Screen, row: Int) {
-        var items: [(String, String)] = [("F1", l.pick("帮助", "Help"))]
-        for p in panels where !p.leadOnly || state.actor?.role == .lead || state.mode != .working {
-            items.append(("F\(p.functionKey)", p.title(l)))
+    /// The F-keys shown in the key bar now: F1, the panels this operator may open, F10.
+    func functionKeysShown() -> [FunctionKeyLabel] {
+        var numbers = [1]
+        for p in panels where !p.leadOnly || state.actor?.role == .lead || state.mode != .working { numbers.append(p.functionKey) }
+        numbers.append(10)
+        return numbers.map(functionKeyLabel)
+    }
+
+    /// The labels of an F-key, from the key table; a panel the table does not know keeps its title.
+    func functionKeyLabel(_ number: Int) -> FunctionKeyLabel {
+        if let entry = Console.functionKeyTable.first(where: { $0.number == number }) { return entry }
+        let title = panels.first { $0.functionKey == number }.map { ($0.title(.zhHans), $0.title(.en)) } ?? ("", "")
+        return FunctionKeyLabel(number, title.0, title.1, bar: title.0, title.1, rank: 9)
+    }
+
+    /// The bar's items (key, short label) that fit in `columns`: the least important labels
+    /// are left out first, never F1 Help and F10 Quit.
+    func functionKeyBar(columns: Int) -> [(key: String, label: String)] {
+        var shown = functionKeysShown()
+        func width(_ items: [FunctionKeyLabel]) -> Int {
+            items.reduce(0) { $0 + TextWidth.of("F\($1.number)") + TextWidth.of($1.bar(l)) + 1 } - 1
         }
-        items.append(("F10", l.pick("退出", "Quit")))
+        while width(shown) > columns,
+              let drop = shown.indices.filter({ shown[$0].rank > 0 }).max(by: { (shown[$0].rank, $0) < (shown[$1].rank, $1) }) {
+            shown.remove(at: drop)
+        }
+        return shown.map { ("F\($0.number)", $0.bar(l)) }
+    }
+
+    func drawFunctionKeys(_ s: inout Screen, row: Int) {
         var col = 0
         s.fill(row: row, style: .normal)
-        for (k, label) in items {
-            if col + TextWidth.of(k) + TextWidth.of(label) + 1 > s.columns { break }
+        for (k, label) in functionKeyBar(columns: s.columns) {
+            if col + TextWidth.of(k) + TextWidth.of(label) > s.columns { break }
             col = s.put(k, row: row, column: col, style: .normal)
             let active = state.mode == .working && "F\(state.panel)" == k
             col = s.put(label, row: row, column: col, style: active ? .reverse : .keyBar)
@@ -168,7 +208,7 @@ extension Console {
             if list.searching { cursor = (row, col + c) }
             row += 1
         }
-        let widths = columnWidths(content.widths, total: s.columns - 1)
+        let widths = amountsWhole(columnWidths(content.widths, total: s.columns - 1), content)
         var col = 1
         for (i, h) in content.headings.enumerated() where i < widths.count {
             s.put(TextWidth.pad(h, to: widths[i]), row: row, column: col, style: .bold)
@@ -186,7 +226,7 @@ extension Console {
             if selected { s.fill(row: row, style: .reverse) }
             var c = 1
             for (j, cell) in r.cells.enumerated() where j < widths.count {
-                s.put(TextWidth.pad(cell, to: widths[j] - 1), row: row, column: c, style: style)
+                s.put(AmountText.fit(cell, to: widths[j] - 1), row: row, column: c, style: style)
                 c += widths[j]
             }
             row += 1
@@ -213,11 +253,29 @@ extension Console {
         return widths
     }
 
+    /// Widens a column too narrow for its amounts, taking the columns from the column with
+    /// the most room to spare, so that every amount shows whole (the other text is shortened).
+    func amountsWhole(_ widths: [Int], _ content: ListContent) -> [Int] {
+        var widths = widths
+        let needed = widths.indices.map { j in
+            content.rows.map { $0.cells.indices.contains(j) ? AmountText.widest(in: $0.cells[j]) : 0 }.max() ?? 0
+        }
+        for j in widths.indices where needed[j] > 0 {
+            while widths[j] - 1 < needed[j] {
+                let spare = widths.indices.filter { $0 != j }.map { ($0, widths[$0] - max(4, needed[$0] + 1)) }
+                guard let donor = spare.max(by: { $0.1 < $1.1 }), donor.1 > 0 else { break }
+                widths[donor.0] -= 1
+                widths[j] += 1
+            }
+        }
+        return widths
+    }
+
     func drawHelp(_ s: inout Screen, top: Int, bottom: Int) {
         var lines: [String] = [l.pick("按键一览（F1 或 Esc 关闭）", "Every key (F1 or Esc closes)"), ""]
         lines.append(l.pick("全局", "Everywhere"))
-        lines.append("  F1 " + l.pick("帮助", "help") + "   F10 " + l.pick("退出（有未提交内容时先确认）", "quit (asks first when a form has input)"))
-        for p in panels { lines.append("  F\(p.functionKey) " + p.title(l) + (p.leadOnly ? l.pick("（仅值班主管）", " (shift lead only)") : "")) }
+        lines.append("  F1 " + functionKeyLabel(1).help(l) + "   F10 " + functionKeyLabel(10).help(l))
+        for p in panels { lines.append("  F\(p.functionKey) " + functionKeyLabel(p.functionKey).help(l) + (p.leadOnly ? l.pick("（仅值班主管）", " (shift lead only)") : "")) }
         lines.append("  Alt-1…Alt-9 = F1…F9, Alt-0 = F10 " + l.pick("（终端不发送 F 键时）", "(where the terminal sends no F-keys)"))
         lines.append("")
         lines.append(l.pick("列表", "Lists"))
@@ -255,7 +313,8 @@ extension Console {
                     if word.first == " " { word.removeFirst(); wordWidth -= 1 }
                 }
                 while wordWidth > width {   // a word longer than a line
-                    let head = TextWidth.prefix(word, fitting: width)
+                    var head = TextWidth.prefix(word, fitting: width)
+                    if head.isEmpty { head = String(word.prefix(1)) }
                     lines.append(head)
                     word.removeFirst(head.count)
                     wordWidth = TextWidth.of(word)
@@ -265,11 +324,33 @@ extension Console {
             }
             for c in paragraph {
                 let w = TextWidth.of(c)
-                let latin = c.isASCII && c != " "
+                // Latin words and amounts (¥50.00) are not broken inside.
+                let latin = (c.isASCII && c != " ") || AmountText.isCurrency(c)
                 if latin { word.append(c); wordWidth += w; continue }
                 flushWord()
                 if "，。、；：！？）》」".contains(c) && used + w > width && !current.isEmpty {
-                    current.append(c); lines.append(current); current = ""; used = 0; continue
+                    // A stop may not start a line and may not stick out past its end: the
+                    // character (or word, or amount) before it goes to the next line with it.
+                    current = current.trimmingTrailingSpaces()
+                    var carried = ""
+                    func carryLast() {   // one character, or a whole Latin word or amount
+                        guard let last = current.last else { return }
+                        if last.isASCII || AmountText.isCurrency(last) {
+                            while let x = current.last, x != " ", x.isASCII || AmountText.isCurrency(x) {
+                                carried.insert(current.removeLast(), at: carried.startIndex)
+                            }
+                        } else {
+                            carried.insert(current.removeLast(), at: carried.startIndex)
+                        }
+                    }
+                    carryLast()
+                    while let first = carried.first, "，。、；：！？）》」".contains(first), !current.isEmpty { carryLast() }
+                    if current.trimmingTrailingSpaces().isEmpty || TextWidth.of(carried) + w > width {
+                        current += carried   // nothing to carry it with: the stop starts the next line
+                        carried = ""
+                    }
+                    lines.append(current.trimmingTrailingSpaces())
+                    current = carried + String(c); used = TextWidth.of(current); continue
                 }
                 word = String(c); wordWidth = w
                 flushWord()
@@ -286,5 +367,92 @@ extension String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
+    }
+}
+
+/// One F-key's labels: the long one of the help screen (F1) and the short one of the key bar.
+struct FunctionKeyLabel: Equatable, Sendable {
+    var number: Int
+    var helpZh: String, helpEn: String
+    var barZh: String, barEn: String
+    /// Which labels the key bar leaves out first when it is short of room (highest first);
+    /// 0 is never left out.
+    var rank: Int
+
+    init(_ number: Int, _ helpZh: String, _ helpEn: String, bar barZh: String, _ barEn: String, rank: Int) {
+        self.number = number; self.helpZh = helpZh; self.helpEn = helpEn; self.barZh = barZh; self.barEn = barEn; self.rank = rank
+    }
+
+    func help(_ l: Language) -> String { l.pick(helpZh, helpEn) }
+    func bar(_ l: Language) -> String { l.pick(barZh, barEn) }
+}
+
+extension Console {
+    /// The console's F-keys: the one table that the key bar and the help screen both read.
+    /// A panel's help label is its title (a test keeps them equal).
+    static let functionKeyTable: [FunctionKeyLabel] = [
+        FunctionKeyLabel(1, "帮助", "help", bar: "帮助", "Help", rank: 0),
+        FunctionKeyLabel(2, "失物招领", "Lost and found", bar: "失物招领", "Lost", rank: 1),
+        FunctionKeyLabel(3, "雨伞", "Umbrellas", bar: "雨伞", "Umbrellas", rank: 2),
+        FunctionKeyLabel(4, "童车", "Strollers", bar: "童车", "Strollers", rank: 2),
+        FunctionKeyLabel(5, "积分卡", "Points cards", bar: "积分卡", "Points", rank: 1),
+        FunctionKeyLabel(6, "发票/收据", "Invoices & receipts", bar: "发票", "Invoices", rank: 1),
+        FunctionKeyLabel(8, "交班", "Shift", bar: "交班", "Shift", rank: 3),
+        FunctionKeyLabel(10, "退出（有未提交内容时先确认）", "quit (asks first when a form has input)", bar: "退出", "Quit", rank: 0),
+    ]
+}
+
+/// Amounts of money in text (`¥50.00`, `-¥1.00`, `￥1,234.50`): kept whole when text is
+/// wrapped or fitted into a table cell.
+enum AmountText {
+    static func isCurrency(_ c: Character) -> Bool { c == "¥" || c == "￥" }
+    static func isAmountPart(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == "." || c == ",") }
+
+    /// The ranges of the amounts in `text`, in order.
+    static func ranges(in text: String) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard isCurrency(text[i]) else { i = text.index(after: i); continue }
+            var start = i
+            if start > text.startIndex, text[text.index(before: start)] == "-" { start = text.index(before: start) }
+            var end = text.index(after: i)
+            while end < text.endIndex, isAmountPart(text[end]) { end = text.index(after: end) }
+            // A trailing stop or comma is the sentence's, not the amount's.
+            while end > text.index(after: i), !text[text.index(before: end)].isNumber { end = text.index(before: end) }
+            out.append(start..<end)
+            i = end
+        }
+        return out
+    }
+
+    /// `text` in exactly `columns`: when it does not fit, the text around its amounts is
+    /// shortened (from the end) and the amounts stay whole.
+    static func fit(_ text: String, to columns: Int) -> String {
+        if TextWidth.of(text) <= columns { return TextWidth.pad(text, to: columns) }
+        let amounts = ranges(in: text)
+        guard !amounts.isEmpty else { return TextWidth.pad(text, to: columns) }
+        // Pieces: (text, isAmount).
+        var pieces: [(String, Bool)] = []
+        var at = text.startIndex
+        for r in amounts {
+            if at < r.lowerBound { pieces.append((String(text[at..<r.lowerBound]), false)) }
+            pieces.append((String(text[r]), true))
+            at = r.upperBound
+        }
+        if at < text.endIndex { pieces.append((String(text[at...]), false)) }
+        var excess = TextWidth.of(text) - columns
+        for i in pieces.indices.reversed() where excess > 0 && !pieces[i].1 {
+            while excess > 0, let last = pieces[i].0.last {
+                pieces[i].0.removeLast()
+                excess -= TextWidth.of(last)
+            }
+        }
+        return TextWidth.pad(pieces.map(\.0).joined(), to: columns)
+    }
+
+    /// The widest amount in `text` (0 when there is none).
+    static func widest(in text: String) -> Int {
+        ranges(in: text).map { TextWidth.of(String(text[$0])) }.max() ?? 0
     }
 }

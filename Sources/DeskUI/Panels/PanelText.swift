@@ -2,10 +2,12 @@ import DeskDomain
 
 /// Small formatting shared by the panels.
 enum PanelText {
-    /// `03-01 10:15` in the plaza's time.
+    /// `03-01 10:15` in the plaza's time; `2025-12-30 14:05` when not of the desk clock's year.
     static func dayTime(_ instant: Int64, _ desk: Desk) -> String {
-        let c = desk.context.time.civil(instant)
-        return String(c.dateString.dropFirst(5)) + " " + c.timeString
+        let time = desk.context.time
+        let c = time.civil(instant)
+        let thisYear = time.civil(desk.context.now()).year == c.year
+        return (thisYear ? String(c.dateString.dropFirst(5)) : c.dateString) + " " + c.timeString
     }
 
     /// `2h05m` / `3d4h` since an instant.

@@ -1,5 +1,5 @@
 @preconcurrency import CNcursesw
-import Glibc
+@preconcurrency import Glibc
 
 /// The real terminal, through ncursesw: wide characters in and out, colour where the
 /// terminal has it (and `NO_COLOR` is unset), reverse video where it has not.
@@ -9,16 +9,34 @@ import Glibc
 public final class CursesTerminal: Terminal {
     public private(set) var hasColor = false
     private var closed = false
+    /// Keys read but not yet handed out: the key that came right after an Esc.
+    private var pending: [Key] = []
+
+    /// How long ncurses waits after an Esc for the rest of an escape sequence (ms).
+    static let escapeDelayMilliseconds: Int32 = 25
 
     /// Why the console cannot start.
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal
         case cannotStart
+        /// TERM names no terminal this machine knows (or is unset).
+        case unknownTerminal(String)
+        /// The terminal cannot move the cursor (TERM=dumb, a printing terminal).
+        case cannotAddressCursor(String)
 
+        /// Both languages: the console's language is not known before it starts.
         public var description: String {
             switch self {
             case .notATerminal: return "the console needs a terminal (standard input and output are not one); see 'plazadesk --help' for the commands"
             case .cannotStart: return "the terminal could not be started (is TERM set?)"
+            case .unknownTerminal(let term):
+                let shown = term.isEmpty ? "（未设置）" : term
+                let shownEn = term.isEmpty ? "(unset)" : term
+                return "不认识这个终端类型 TERM=\(shown)，控制台无法启动；请设置 TERM=xterm-256color 之类的终端类型再试。\n"
+                    + "the terminal type TERM=\(shownEn) is not known here, so the console cannot start; set TERM to a known terminal such as xterm-256color and try again."
+            case .cannotAddressCursor(let term):
+                return "终端 TERM=\(term) 不能移动光标，全屏控制台无法在上面使用；请换用能移动光标的终端（如 TERM=xterm-256color）。\n"
+                    + "the terminal TERM=\(term) cannot move the cursor, so the full-screen console cannot run on it; use a terminal that can (such as TERM=xterm-256color)."
             }
         }
     }
@@ -29,15 +47,24 @@ public final class CursesTerminal: Terminal {
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
-        setenv("ESCDELAY", "25", 1)
         // A parent may have started us with signals blocked (seen under tmux): the console
         // needs SIGWINCH for resizing and SIGINT/SIGTERM/SIGHUP to restore the terminal.
         var wanted = sigset_t()
         sigemptyset(&wanted)
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&wanted, sig) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
-        guard initscr() != nil else { throw StartError.cannotStart }
+        // newterm, not initscr: initscr prints ncurses's own English message and exits on an
+        // unknown TERM; newterm gives the failure back so it can be said in both languages.
+        let term = environment["TERM"] ?? ""
+        guard newterm(nil, stdout, stdin) != nil else { throw StartError.unknownTerminal(term) }
+        // A terminal that cannot address the cursor (TERM=dumb) would show a broken screen.
+        guard Self.hasCapability("cup") else {
+            endwin()
+            throw StartError.cannotAddressCursor(term)
+        }
         CursesTerminal.installRestoreHandlers()
+        // Esc is seen after this delay, not ncurses's default of a second.
+        set_escdelay(Self.escapeDelayMilliseconds)
         cbreak()
         noecho()
         nonl()
@@ -57,6 +84,12 @@ public final class CursesTerminal: Terminal {
     }
 
     deinit { close() }
+
+    /// Whether the terminal has a string capability (`cup`: move the cursor).
+    static func hasCapability(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        return Int(bitPattern: value) != -1 && value.pointee != 0
+    }
 
     /// Gives the terminal back.
     public func close() {
@@ -127,22 +160,50 @@ public final class CursesTerminal: Terminal {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        if !pending.isEmpty { return pending.removeFirst() }
         let win = pd_stdscr()
         wtimeout(win, Int32(timeoutMilliseconds))
+        guard let first = Self.read(win) else { return nil }
+        guard first == .character(27) else { return Self.decode(first) }
+        // ncurses has already waited the escape delay after the Esc: whatever came with it is
+        // in its queue, so look without waiting. Alt is decoded only where it means something.
+        wtimeout(win, 0)
+        let keys = Self.afterEscape(Self.read(win))
+        pending.append(contentsOf: keys.dropFirst())
+        return keys.first
+    }
+
+    /// What one read from curses gave: a character code or a curses key code.
+    enum Raw: Equatable {
+        case character(UInt32)
+        case code(Int32)
+    }
+
+    static func read(_ win: UnsafeMutablePointer<WINDOW>?) -> Raw? {
         var ch: wint_t = 0
         let r = wget_wch(win, &ch)
         if r == ERR { return nil }
-        if r == pd_key_code_yes() { return Self.decodeFunctionKey(Int32(ch)) }
-        if ch == 27 {
-            // Escape alone, or Alt+key (sent as Escape then the key).
-            wtimeout(win, 30)
-            var next: wint_t = 0
-            let r2 = wget_wch(win, &next)
-            if r2 == ERR || r2 == pd_key_code_yes() { return .escape }
-            if let s = Unicode.Scalar(UInt32(next)) { return .alt(Character(s)) }
-            return .escape
+        if r == pd_key_code_yes() { return .code(Int32(ch)) }
+        return .character(UInt32(ch))
+    }
+
+    static func decode(_ raw: Raw) -> Key? {
+        switch raw {
+        case .code(let c): return decodeFunctionKey(c)
+        case .character(27): return .escape
+        case .character(let c): return decodeCharacter(c)
         }
-        return Self.decodeCharacter(UInt32(ch))
+    }
+
+    /// The keys for an Esc and what came at once after it. Alt-0…Alt-9 (Esc then a digit)
+    /// stand for F-keys where a terminal sends none; any other key after an Esc is the Esc,
+    /// then that key, so nothing typed quickly after Esc is lost or misread.
+    static func afterEscape(_ next: Raw?) -> [Key] {
+        guard let next else { return [.escape] }
+        if case .character(let c) = next, let s = Unicode.Scalar(c), ("0"..."9").contains(s) {
+            return [.alt(Character(s))]
+        }
+        return [.escape] + (decode(next).map { [$0] } ?? [])
     }
 
     /// True once standard input has hung up: a closed window or a dropped connection makes
