@@ -16,6 +16,7 @@ import Testing
                                   personalDataKey: PersonalDataKey(key: SymmetricKey(data: [UInt8](repeating: 9, count: 32))))
         let first = try Desk(context: context, pinRounds: 10)
         let lead = try first.operators.addFirstLead(.init(id: "lead.li", name: "李娜", role: .lead, pin: "2468")).actor
+        try first.shift.open(.init(float: "500"), by: lead)   // cash moves only inside a shift
         try first.umbrellas.lend(.init(unit: "1", depositCard: "1", customer: "王芳", phone: "13812345678"), by: lead)
         try first.saveSnapshots()
         try first.close()

@@ -15,6 +15,9 @@ import Testing
         try t.type("lead.li"); try t.press("Tab"); try t.type("2468"); try t.press("Enter")
         try t.waitFor("李娜(值班主管)")
 
+        // The lead opens the shift first: cash moves only inside one.
+        try t.press("F8"); try t.type("o"); try t.press("Enter"); try t.waitFor("已开班")
+
         // Lost and found: take in a found wallet described in Chinese.
         try t.press("F2"); try t.waitFor("失物招领")
         try t.type("i"); try t.waitFor("拾获地点")

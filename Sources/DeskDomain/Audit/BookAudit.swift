@@ -168,8 +168,15 @@ struct BookAudit<Rules: BookRules> {
         } else {
             var referencesHold = true
             for ref in references[position] where !checkReference(r, year: y, ref) { referencesHold = false }
-            if event.leadOnly, let leads, !leads.isLead(r.op, at: r.instant) {
-                log.flag(r, .leadOnly, "\(r.ev) needs a shift lead, but \(r.op) was not an active lead at \(r.at)")
+            if let leads {
+                // A lead's approval on a clerk's console must be a lead's, whatever the event;
+                // a lead-only event needs it unless its operator is a lead.
+                let approver = r.body[BookWriter.Appender.approvedByKey]?.stringValue
+                if let approver, !leads.isLead(approverID: approver, at: r.instant) {
+                    log.flag(r, .leadOnly, "\(r.ev) was approved by \(approver), who was not an active lead at \(r.at)")
+                } else if event.leadOnly, approver == nil, !leads.isLead(r.op, at: r.instant) {
+                    log.flag(r, .leadOnly, "\(r.ev) needs a shift lead, but \(r.op) was not an active lead at \(r.at)")
+                }
             }
             // A broken reference is reported once, not again by the rules that follow it.
             if referencesHold { rules.check(r, state, &log) }

@@ -20,7 +20,8 @@ struct InvoiceRules: BookRules {
         case InvoiceEvents.issued:
             guard let id = InvoiceNumber(body: b), let kind = b["kind"]?.stringValue.flatMap(InvoiceKind.init(rawValue:)) else { return }
             next(id, kind: kind, r, state, &log)
-            if let by = b["creditCheckOverriddenBy"]?.stringValue, by != r.op.rawValue || !leads.isLead(r.op, at: r.instant) {
+            if let by = b["creditCheckOverriddenBy"]?.stringValue,
+               by != (b[BookWriter.Appender.approvedByKey]?.stringValue ?? r.op.rawValue) || !leads.leadAnswers(r) {
                 log.flag(r, .leadOnly, "a taxpayer ID that fails its check needs a shift lead, but \(by) accepted it and \(r.op) issued it at \(r.at)")
             }
             let shop = b["shop"]?.stringValue ?? ""

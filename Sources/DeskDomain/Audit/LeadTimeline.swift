@@ -10,6 +10,19 @@ struct LeadTimeline: Sendable {
         changes[id, default: []].append((instant, lead))
     }
 
+    /// Whether the `approvedBy` text of a body names an active lead at `instant`.
+    func isLead(approverID text: String, at instant: Int64) -> Bool {
+        guard let id = try? OperatorID(text) else { return false }
+        return isLead(id, at: instant)
+    }
+
+    /// Whether an event's operator, or the lead who approved it (`approvedBy`), was an
+    /// active lead at its time: what a lead-only check of another rule accepts.
+    func leadAnswers(_ r: LedgerRecord) -> Bool {
+        if let a = r.body[BookWriter.Appender.approvedByKey]?.stringValue { return isLead(approverID: a, at: r.instant) }
+        return isLead(r.op, at: r.instant)
+    }
+
     /// Whether `id` was an active lead at `instant` (its latest change at or before then).
     func isLead(_ id: OperatorID, at instant: Int64) -> Bool {
         guard let list = changes[id] else { return false }

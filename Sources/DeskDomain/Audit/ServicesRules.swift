@@ -24,7 +24,7 @@ struct ServicesRules: BookRules {
             } else if tendered < fee || fen("changeFen") != tendered - fee {
                 log.flag(r, .receipt, "changeFen \(fen("changeFen")) is not tenderedFen \(tendered) − feeFen \(fee)")
             }
-            if b["overrideReason"] != nil && !leads.isLead(r.op, at: r.instant) {
+            if b["overrideReason"] != nil && !leads.leadAnswers(r) {
                 log.flag(r, .leadOnly, "a fee other than the quote needs a shift lead, but \(r.op) was not an active lead at \(r.at)")
             }
         case PaidServicesEvents.receiptVoided:

@@ -52,7 +52,13 @@ struct OperatorRules: BookRules {
     mutating func check(_ r: LedgerRecord, _ state: OperatorState, _ log: inout AuditLog) {
         let idText = r.body["id"]?.stringValue ?? ""
         let id = try? OperatorID(idText)
-        let byLead = state.operators[r.op].map { $0.role == .lead && !$0.disabled } ?? false
+        func activeLead(_ id: OperatorID?) -> Bool { id.flatMap { state.operators[$0] }.map { $0.role == .lead && !$0.disabled } ?? false }
+        let approverText = r.body[BookWriter.Appender.approvedByKey]?.stringValue
+        let approver = approverText.flatMap { try? OperatorID($0) }
+        if let approverText, !activeLead(approver) {
+            log.flag(r, .leadOnly, "\(r.ev) was approved by \(approverText), who was not an active lead at \(r.at)")
+        }
+        let byLead = approverText == nil ? activeLead(r.op) : true   // a false approval is flagged above
         switch r.ev {
         case OperatorEvents.added:
             if state.operators.isEmpty {

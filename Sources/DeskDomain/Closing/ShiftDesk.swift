@@ -63,12 +63,32 @@ public final class ShiftDesk {
             let (heads, offsets) = try currentHeads(year: context.time.civil(now).year)
             let id = state.nextID(at: now, time: context.time)
             try tx.append(ShiftEvents.opened, ["shift": .string(id), "floatFen": .int(float.fen), "heads": BookHead.json(heads)],
-                          op: actor.id)
+                          by: actor)
             startOffsets = [id: offsets]
             return id
         }
         guard let open = book.state.open, open.id == id else { throw ShiftError.noOpenShift }
         return open
+    }
+
+    // MARK: - Cash only inside a shift
+
+    /// Runs `body` (a cash action on another book: it takes that book's lock inside) while
+    /// holding the shift book's lock, once the latest shift state says a shift is open;
+    /// refuses with ``ShiftError/noShiftForCash`` otherwise, before anything is written.
+    ///
+    /// The shift book's lock is taken first, as opening and closing take it before every
+    /// other book's: so no close can seal the books between the check and the append, and
+    /// two consoles never wait on each other's locks.
+    func whileShiftOpen<T>(_ body: () throws -> T) throws -> T {
+        try Self.whileShiftOpen(book, body)
+    }
+
+    static func whileShiftOpen<T>(_ book: ServiceBook<ShiftState>, _ body: () throws -> T) throws -> T {
+        try book.transaction { state, _ in
+            guard state.open != nil else { throw ShiftError.noShiftForCash }
+            return try body()
+        }
     }
 
     // MARK: - Paid in / out
@@ -92,9 +112,9 @@ public final class ShiftDesk {
         guard amount > .zero else { throw ShiftError.amountNotPositive }
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
         try book.transaction { state, tx in
-            guard let open = state.open else { throw ShiftError.noOpenShift }
+            guard let open = state.open else { throw ShiftError.noShiftForCash }
             try tx.append(ShiftEvents.paid, ["shift": .string(open.id), "direction": .string(direction.rawValue),
-                                             "amountFen": .int(amount.fen), "reason": .string(reason)], op: actor.id)
+                                             "amountFen": .int(amount.fen), "reason": .string(reason)], by: actor)
         }
         guard let m = book.state.open?.movements.last else { throw ShiftError.noOpenShift }
         return m
@@ -146,6 +166,11 @@ public final class ShiftDesk {
                              "pastRetention": .int(Int64(report.stillOut.pastRetention.count))],
             ]
             if !notes.isEmpty { body["notes"] = .object(JSONObject(notes.map { (String($0.key), JSONValue.int(Int64($0.value))) })) }
+            // A difference is recorded, never a reason to refuse; but it must be explained.
+            if counted != report.expectedCash && note.isEmpty {
+                throw ShiftError.differenceNeedsNote(counted: counted, expected: report.expectedCash)
+            }
+            body = BookWriter.Appender.approved(body, by: actor)   // before the seal, which covers the body
             let own = book.writer.head   // the shift book's head before the close line
             let code = SealCode.compute(year: year, heads: seals, shiftHead: BookHead(seq: own.year == year ? own.seq : 0, hash: own.hash),
                                         closeSeq: (own.year == year ? own.seq : 0) + 1, op: actor.id, body: body)

@@ -4,6 +4,11 @@ public enum ShiftError: DeskFailure, Equatable {
     case alreadyOpen(shift: String, openedAt: String)
     /// Nothing to record against or close: no shift is open.
     case noOpenShift
+    /// An action that moves cash (a deposit, a fee, paid in or out) with no shift open: the
+    /// next close would not count it.
+    case noShiftForCash
+    /// The counted cash differs from the expected and the note says nothing about it.
+    case differenceNeedsNote(counted: Money, expected: Money)
     /// Paid in or out needs an amount above zero.
     case amountNotPositive
     /// Counted cash was typed and so were notes and coins, and they disagree.
@@ -17,7 +22,8 @@ public enum ShiftError: DeskFailure, Equatable {
 
     public var field: String? {
         switch self {
-        case .alreadyOpen, .noOpenShift, .unknownShift: return nil
+        case .alreadyOpen, .noOpenShift, .noShiftForCash, .unknownShift: return nil
+        case .differenceNeedsNote: return "note"
         case .amountNotPositive: return "amount"
         case .countedDiffersFromNotes, .nothingCounted: return "counted"
         case .badShiftID: return "shift"
@@ -31,6 +37,11 @@ public enum ShiftError: DeskFailure, Equatable {
                           "Shift \(shift) (opened \(openedAt)) is still open; close it before opening another.")
         case .noOpenShift:
             return l.pick("现在没有开班。请先按 o 开班（清点备用金）。", "No shift is open. Open one first with o (count the float).")
+        case .noShiftForCash:
+            return l.pick("没有开班：请值班主管先开班（F8 o）。", "no shift is open: ask the shift lead to open one (F8 o)")
+        case let .differenceNeedsNote(counted, expected):
+            return l.pick("实点现金 \(counted) 与应有现金 \(expected) 不符，请在备注中写明原因。",
+                          "The cash counted, \(counted), differs from the \(expected) expected; say why in the note.")
         case .amountNotPositive:
             return l.pick("金额必须大于 0。", "The amount must be more than 0.")
         case let .countedDiffersFromNotes(typed, notes):

@@ -39,8 +39,8 @@ public enum CommonError: DeskFailure, Equatable {
     public func message(_ l: Language) -> String {
         switch self {
         case let .notAllowed(action, role):
-            let who = l.pick(["clerk": "柜员", "lead": "值班主管", "auditor": "审计"][role.rawValue]!, role.rawValue)
-            return l.pick("\(who)无权\(action.name(l))，请值班主管办理。", "A \(who) may not \(action.name(l)); ask the shift lead.")
+            return l.pick("\(role.name(l))无权\(action.name(l))，请值班主管办理。",
+                          "\(role.name(l, article: true)) may not \(action.name(l)); ask the shift lead.")
         case .required: return l.pick("此项必填。", "This field is required.")
         case let .tooLong(_, max): return l.pick("太长了，最多 \(max) 个字。", "Too long: at most \(max) characters.")
         case .unprintable: return l.pick("含有不能打印的字符。", "Contains characters that cannot be printed.")

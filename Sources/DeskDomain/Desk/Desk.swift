@@ -52,6 +52,9 @@ public final class Desk {
                               others: [operators.book, lostFound.book, umbrellas.book, strollers.book, points.book, invoices.book,
                                        services.book],
                               umbrellas: umbrellas, strollers: strollers, lostFound: lostFound)
+        // Cash actions check the shift desk's own book (no second writer of it).
+        umbrellas.shiftGate.shared = shift.book
+        services.shiftGate.shared = shift.book
     }
 
     /// Loads the config and key of a data directory and opens the desk.

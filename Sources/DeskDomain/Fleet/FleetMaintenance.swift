@@ -14,7 +14,7 @@ enum FleetMaintenance {
         let reason = try FieldCheck.text(text, field: "reason", max: 200)
         try book.transaction { state, tx in
             guard state.fleet.status(of: unit) == .damaged else { throw FleetError.notDamaged(field: "unit", unit: unit) }
-            try tx.append(event, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
+            try tx.append(event, ["unit": .string(unit), "reason": .string(reason)], by: actor)
         }
     }
 
@@ -24,7 +24,7 @@ enum FleetMaintenance {
         let reason = try FieldCheck.text(text, field: "reason", max: 200)
         try book.transaction { state, tx in
             if state.isOut(unit) { throw FleetError.notAvailable(field: "unit", unit: unit, status: .onLoan) }
-            try tx.append(event, ["unit": .string(unit), "reason": .string(reason)], op: actor.id)
+            try tx.append(event, ["unit": .string(unit), "reason": .string(reason)], by: actor)
         }
     }
 }

@@ -53,7 +53,7 @@ public final class InvoiceDesk {
             }
             try tx.append(InvoiceEvents.numbersAllocated, ["kind": .string(form.kind.rawValue), "code": .string(code),
                                                            "first": .string(first), "last": .string(last),
-                                                           "count": .int(Int64(span + 1))], op: actor.id)
+                                                           "count": .int(Int64(span + 1))], by: actor)
         }
         return book.state.ranges.last!
     }
@@ -115,7 +115,7 @@ public final class InvoiceDesk {
             if form.buyerType == .enterprise { throw InvoiceError.enterpriseNeedsTaxpayerID }
         } else {
             taxpayerID = try FieldCheck.creditCode(form.taxpayerID, field: "taxpayerID",
-                                                   allowFailedCheck: form.acceptFailedCreditCheck && actor.role == .lead)
+                                                   allowFailedCheck: form.acceptFailedCreditCheck && actor.actsAsLead)
         }
         let expected = form.expectedNumber.trimmingSpaces()
         let amount = receipts.reduce(Money.zero) { $0 + $1.receipt.amount }
@@ -138,9 +138,9 @@ public final class InvoiceDesk {
             body["buyerTitle"] = .string(buyerTitle)
             if let taxpayerID {
                 body["taxpayerID"] = .string(taxpayerID.code)
-                if taxpayerID.checkOverridden { body["creditCheckOverriddenBy"] = .string(actor.id.rawValue) }
+                if taxpayerID.checkOverridden { body["creditCheckOverriddenBy"] = .string(actor.answeringLead.rawValue) }
             }
-            try tx.append(InvoiceEvents.issued, body, op: actor.id)
+            try tx.append(InvoiceEvents.issued, body, by: actor)
             return id
         }
         return book.state.invoices[id]!
@@ -182,7 +182,7 @@ public final class InvoiceDesk {
             body["issuedSeq"] = .int(invoice.issuedSeq)
             body["amountFen"] = .int(invoice.amount.fen)
             body["reason"] = .string(reason)
-            try tx.append(InvoiceEvents.voided, body, op: actor.id)
+            try tx.append(InvoiceEvents.voided, body, by: actor)
             return invoice
         }
         return book.state.invoices[invoice.id]!
@@ -240,7 +240,7 @@ public final class InvoiceDesk {
             body["reasonCode"] = .string(reason.rawValue)
             body["amountFen"] = .int(-reversal.fen)
             body["note"] = .string(note)
-            try tx.append(InvoiceEvents.redLetterIssued, body, op: actor.id)
+            try tx.append(InvoiceEvents.redLetterIssued, body, by: actor)
             return id
         }
         return book.state.invoices[id]!

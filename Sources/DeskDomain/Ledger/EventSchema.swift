@@ -11,15 +11,21 @@ public struct EventSchema: Sendable {
     public let event: String
     /// The body's fields, in canonical key order (sorted when the schema is made).
     public let fields: [EventField]
-    /// Only an active shift lead may record it (the desk's `requireLead`).
+    /// Only an active shift lead may record it (the desk's `requireLead`), or a clerk with an
+    /// active lead's `approvedBy`.
     public let leadOnly: Bool
     /// Members not declared here are allowed (an event whose shape another part still
     /// settles); otherwise an undeclared member breaks the schema.
     public let open: Bool
 
+    /// Every event may name the shift lead who approved it on a clerk's console
+    /// (`approvedBy`, only there when one did; see ``Actor/approver``): declared here once.
+    public static let approvedBy = EventField.text("approvedBy", required: false)
+
     public init(_ event: String, _ fields: [EventField], leadOnly: Bool = false, open: Bool = false) {
         self.event = event
-        self.fields = fields.sorted { JSONObject.keyPrecedes($0.name, $1.name) }
+        let all = fields.contains { $0.name == Self.approvedBy.name } ? fields : fields + [Self.approvedBy]
+        self.fields = all.sorted { JSONObject.keyPrecedes($0.name, $1.name) }
         self.leadOnly = leadOnly
         self.open = open
     }

@@ -27,7 +27,7 @@ extension LostFoundDesk {
             _ = try Self.itemInStorage(tag, in: state)
             try tx.append(LostFoundEvents.claimDescribed, ["tag": .string(tag), "claimant": .string(claimant),
                                                            "quantity": .int(quantity), "colour": .string(colour),
-                                                           "features": .string(features)], op: actor.id)
+                                                           "features": .string(features)], by: actor)
         }
         return book.state.items[tag]!.pendingDescription!
     }
@@ -70,7 +70,7 @@ extension LostFoundDesk {
                 let description = try Self.described(tag, in: state)
                 try tx.append(LostFoundEvents.claimRefused, ["tag": .string(tag), "describedYear": .int(Int64(description.describedYear)),
                                                              "describedSeq": .int(description.describedSeq),
-                                                             "note": .string(note)], op: actor.id)
+                                                             "note": .string(note)], by: actor)
             }
             return book.state.items[tag]!
         }
@@ -89,10 +89,10 @@ extension LostFoundDesk {
                 "claimantIDMasked": .string(id.masked), "claimantIDHash": .string(context.personalDataKey.hash(id.number)),
                 "phone": .string(phone.masked), "signatureConfirmed": true, "note": .string(note),
                 "report": .string(reportID ?? ""),
-            ], op: actor.id)
+            ], by: actor)
             if let reportID {
                 try tx.append(LostFoundEvents.reportClosed, ["report": .string(reportID), "outcome": .string(ReportOutcome.found.rawValue),
-                                                             "tag": .string(tag), "note": .string("")], op: actor.id)
+                                                             "tag": .string(tag), "note": .string("")], by: actor)
             }
         }
         return book.state.items[tag]!

@@ -24,7 +24,7 @@ extension LostFoundDesk {
             try tx.append(LostFoundEvents.disposed, ["tag": .string(tag), "method": .string(form.method.rawValue),
                                                      "note": .string(note),
                                                      "expired": .bool(item.isExpired(now: context.now(), config: config))],
-                          op: actor.id)
+                          by: actor)
         }
         return book.state.items[tag]!
     }

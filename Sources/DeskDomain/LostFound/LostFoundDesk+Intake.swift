@@ -75,7 +75,7 @@ extension LostFoundDesk {
                 "storage": .string(storage),
             ]
             if let amount { body["amountFen"] = .int(amount.fen) }
-            try tx.append(LostFoundEvents.itemReceived, body, op: actor.id)
+            try tx.append(LostFoundEvents.itemReceived, body, by: actor)
             return tag
         }
         let item = book.state.items[tag]!

@@ -54,7 +54,7 @@ extension LostFoundDesk {
                 "report": .string(id), "category": .string(category.rawValue), "description": .string(description),
                 "colour": .string(colour), "lostAt": .string(rfc3339(lost.instant)), "lostTimeKnown": .bool(lost.timeKnown),
                 "lostPlace": .string(place), "contact": .string(contact), "phone": .string(phone.masked),
-            ], op: actor.id)
+            ], by: actor)
             return id
         }
         let report = book.state.reports[id]!
@@ -93,7 +93,7 @@ extension LostFoundDesk {
             try Self.openReport(id, in: state, field: "report")
             if let tag, state.items[tag] == nil { throw LostFoundError.unknownTag(field: "tag", text: tag) }
             try tx.append(LostFoundEvents.reportClosed, ["report": .string(id), "outcome": .string(form.outcome.rawValue),
-                                                         "tag": .string(tag ?? ""), "note": .string(note)], op: actor.id)
+                                                         "tag": .string(tag ?? ""), "note": .string(note)], by: actor)
         }
         return book.state.reports[id]!
     }

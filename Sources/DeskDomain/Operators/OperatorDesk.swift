@@ -78,7 +78,7 @@ public final class OperatorDesk {
         let (id, name, pin) = try check(form)
         try book.transaction { state, tx in
             guard state.operators[id] == nil else { throw OperatorError.idTaken(id.rawValue) }
-            try tx.append(OperatorEvents.added, body(id: id, name: name, role: form.role, pin: pin), op: actor.id)
+            try tx.append(OperatorEvents.added, body(id: id, name: name, role: form.role, pin: pin), by: actor)
         }
         return book.state.operators[id]!
     }
@@ -86,13 +86,13 @@ public final class OperatorDesk {
     /// Sets a new PIN: one's own, or (a lead) anyone's.
     public func setPIN(of idText: String, to newPIN: String, by actor: Actor) throws {
         let id = try operatorID(idText)
-        guard actor.id == id || actor.role == .lead else { throw CommonError.notAllowed(action: .manageOperators, role: actor.role) }
+        guard actor.id == id || actor.actsAsLead else { throw CommonError.notAllowed(action: .manageOperators, role: actor.role) }
         let pin = try checkPIN(newPIN)
         try book.transaction { state, tx in
             guard state.operators[id] != nil else { throw OperatorError.unknown(id.rawValue) }
             let h = PINHash.make(pin: pin, key: key, rounds: pinRounds)
             try tx.append(OperatorEvents.pinSet, ["id": .string(id.rawValue), "salt": .string(h.salt), "pinHash": .string(h.hash),
-                                                  "rounds": .int(Int64(h.rounds))], op: actor.id)
+                                                  "rounds": .int(Int64(h.rounds))], by: actor)
         }
     }
 
@@ -105,7 +105,7 @@ public final class OperatorDesk {
             guard let o = state.operators[id] else { throw OperatorError.unknown(id.rawValue) }
             guard !o.disabled else { throw OperatorError.alreadyDisabled(id.rawValue) }
             if o.role == .lead && state.activeLeads.count == 1 { throw OperatorError.lastLead }
-            try tx.append(OperatorEvents.disabled, ["id": .string(id.rawValue), "reason": .string(reason)], op: actor.id)
+            try tx.append(OperatorEvents.disabled, ["id": .string(id.rawValue), "reason": .string(reason)], by: actor)
         }
     }
 
@@ -117,7 +117,7 @@ public final class OperatorDesk {
         try book.transaction { state, tx in
             guard let o = state.operators[id] else { throw OperatorError.unknown(id.rawValue) }
             guard o.disabled else { throw OperatorError.notDisabled(id.rawValue) }
-            try tx.append(OperatorEvents.enabled, ["id": .string(id.rawValue), "reason": .string(reason)], op: actor.id)
+            try tx.append(OperatorEvents.enabled, ["id": .string(id.rawValue), "reason": .string(reason)], by: actor)
         }
     }
 
@@ -170,6 +170,32 @@ public final class OperatorDesk {
         return Login(operator: o, failuresBefore: before, openFailures: open, time: book.context.time)
     }
 
+    /// A shift lead approves a lead-only action on a clerk's console, typing their id and
+    /// PIN into the clerk's form: the clerk's actor carrying the lead as ``Actor/approver``.
+    ///
+    /// The lead is authenticated exactly as ``login(id:pin:)`` does it (the same wrong-PIN
+    /// count, in the operators book, and the same lockout); then an operator who is not an
+    /// active shift lead is refused. Nothing is recorded for a right PIN unless wrong ones
+    /// came before it (as at a login).
+    ///
+    ///     let approved = try desk.operators.approve(clerk, leadID: "lead.li", pin: "2468")
+    ///     try desk.umbrellas.forfeit(form, by: approved)   // op clerk.wang, "approvedBy": "lead.li"
+    public func approve(_ clerk: Actor, leadID: String, pin: String) throws -> Actor {
+        try clerk.requireWriter(.write)
+        if leadID.trimmingSpaces().isEmpty { throw CommonError.required(field: ApprovalError.leadIDField) }
+        if pin.isEmpty { throw CommonError.required(field: ApprovalError.leadPINField) }
+        let lead: Operator
+        do {
+            lead = try login(id: leadID, pin: pin).operator
+        } catch let e as OperatorError {
+            if case .disabled(let id) = e { throw ApprovalError.notActiveLead(id) }
+            throw ApprovalError.login(e)
+        }
+        guard lead.role == .lead, !lead.disabled else { throw ApprovalError.notActiveLead(lead.id.rawValue) }
+        guard lead.id != clerk.id else { throw ApprovalError.ownApproval }
+        return Actor(id: clerk.id, role: clerk.role, approver: lead.id)
+    }
+
     /// Records one wrong PIN (and the lock it starts) under the book's lock, against the
     /// latest count; returns the refusal to throw.
     func recordFailure(_ id: OperatorID, at now: Int64) throws -> OperatorError {
@@ -202,7 +228,7 @@ public final class OperatorDesk {
     public func recordKeyBackup(by actor: Actor) throws {
         try actor.requireLead(.manageOperators)
         try book.transaction { _, tx in
-            try tx.append(OperatorEvents.keyBackedUp, ["fingerprint": .string(key.fingerprint)], op: actor.id)
+            try tx.append(OperatorEvents.keyBackedUp, ["fingerprint": .string(key.fingerprint)], by: actor)
         }
     }
 
@@ -211,7 +237,7 @@ public final class OperatorDesk {
         try actor.requireLead(.manageOperators)
         try book.transaction { _, tx in
             try tx.append(OperatorEvents.keyRestored, ["fingerprint": .string(key.fingerprint),
-                                                       "setAside": .string(setAside ?? "")], op: actor.id)
+                                                       "setAside": .string(setAside ?? "")], by: actor)
         }
     }
 
@@ -220,7 +246,7 @@ public final class OperatorDesk {
         try actor.requireLead(.manageOperators)
         try book.transaction { _, tx in
             try tx.append(OperatorEvents.archived, ["years": .array(years.map { .int(Int64($0)) }), "before": .int(Int64(before))],
-                          op: actor.id)
+                          by: actor)
         }
     }
 
@@ -289,6 +315,40 @@ public enum OperatorError: DeskFailure, Equatable {
         case .locked(let id, let until, let n):
             return l.pick("工号 \(id) 因连续 \(n) 次密码错误已锁定到 \(until)，请稍后再试或联系值班主管。",
                           "id \(id) is locked until \(until) after \(n) wrong PINs; try later or ask the shift lead.")
+        }
+    }
+}
+
+/// Refusals of a lead's approval typed into a clerk's form (``OperatorDesk/approve(_:leadID:pin:)``).
+public enum ApprovalError: DeskFailure, Equatable {
+    /// The login check refused the lead's id and PIN (wrong, unknown or locked): its own
+    /// message, at the lead's PIN field.
+    case login(OperatorError)
+    /// Authenticated, but not an active shift lead (a clerk, an auditor, or disabled).
+    case notActiveLead(String)
+    /// A lead's approval is someone else's: one's own is no approval.
+    case ownApproval
+
+    /// The approval's form fields.
+    public static let leadIDField = "leadID"
+    public static let leadPINField = "leadPIN"
+
+    public var field: String? {
+        switch self {
+        case .login(.badID): return Self.leadIDField
+        case .login: return Self.leadPINField
+        case .notActiveLead, .ownApproval: return Self.leadIDField
+        }
+    }
+
+    public func message(_ l: Language) -> String {
+        switch self {
+        case .login(let e): return e.message(l)
+        case .notActiveLead(let id):
+            return l.pick("\(id) 不是在岗的值班主管，不能批准。请由值班主管输入自己的工号和密码。",
+                          "\(id) is not an active shift lead and cannot approve; the shift lead types their own id and PIN.")
+        case .ownApproval:
+            return l.pick("不能自己批准自己，请由另一位值班主管批准。", "You cannot approve your own action; ask another shift lead.")
         }
     }
 }

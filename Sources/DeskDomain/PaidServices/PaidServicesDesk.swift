@@ -12,8 +12,12 @@ public final class PaidServicesDesk {
     var context: DeskContext { book.context }
     var config: DeskConfig { book.context.config }
 
+    /// A receipt takes a fee and a void hands it back: each needs an open shift.
+    let shiftGate: ShiftGate
+
     public init(context: DeskContext, useSnapshot: Bool = true) throws {
         book = try ServiceBook(.services, context: context, useSnapshot: useSnapshot)
+        shiftGate = ShiftGate(context: context)
     }
 
     public var state: PaidServicesState { book.state }
@@ -81,11 +85,11 @@ public final class PaidServicesDesk {
         var overrideReason: String?
         if stated != q.fee {
             guard let reason else { throw PaidServicesError.feeMismatch(stated: stated, quote: q) }
-            guard actor.role == .lead else { throw PaidServicesError.overrideNeedsLead }
+            guard actor.actsAsLead else { throw PaidServicesError.overrideNeedsLead }
             overrideReason = reason
         }
         guard tendered >= stated else { throw PaidServicesError.tenderedTooLittle(tendered: tendered, fee: stated) }
-        let number = try book.transaction { state, tx in
+        let number = try shiftGate.whileShiftOpen { try book.transaction { state, tx in
             let year = context.time.civil(context.now()).year
             let number = state.nextNumber(year: year)
             guard number.serial <= ServiceReceiptNumber.maxSerial else { throw PaidServicesError.numbersExhausted(year: year) }
@@ -96,9 +100,9 @@ public final class PaidServicesDesk {
                 "customer": .string(customer), "note": .string(note),
             ]
             if let overrideReason { body["overrideReason"] = .string(overrideReason) }
-            try tx.append(PaidServicesEvents.receiptIssued, body, op: actor.id)
+            try tx.append(PaidServicesEvents.receiptIssued, body, by: actor)
             return number
-        }
+        } }
         return book.state.receipts[number]!
     }
 
@@ -119,7 +123,7 @@ public final class PaidServicesDesk {
         try actor.requireLead(.voidServiceReceipt)
         let number = try self.number(form.number)
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
-        try book.transaction { state, tx in
+        try shiftGate.whileShiftOpen { try book.transaction { state, tx in
             let today = PaidServicesState.plazaDay(context.now(), offsetSeconds: context.time.offsetSeconds)
             guard let receipt = state.receipts[number] else {
                 if number.serial <= state.lastSerial[number.year] ?? 0 { throw PaidServicesError.notToday(number, issuedOn: nil) }
@@ -135,8 +139,8 @@ public final class PaidServicesDesk {
             try issued.same(.fee, "kind", receipt.kind.rawValue)
             try tx.append(PaidServicesEvents.receiptVoided, ["number": .string(number.description), "receiptSeq": .int(receipt.seq),
                                                             "kind": .string(receipt.kind.rawValue), "feeFen": .int(receipt.fee.fen),
-                                                            "reason": .string(reason)], op: actor.id)
-        }
+                                                            "reason": .string(reason)], by: actor)
+        } }
         return book.state.receipts[number]!
     }
 

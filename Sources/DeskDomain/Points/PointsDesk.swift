@@ -43,8 +43,8 @@ public final class PointsDesk {
             try tx.append(PointsEvents.cardEnrolled, ["cardNumber": .string(number), "name": .string(name),
                                                       "phone": .string(phone.masked), "idMasked": .string(id.masked),
                                                       "idHash": .string(idHash), "formNumber": .string(formNumber),
-                                                      "formKept": true], op: actor.id)
-            try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "enrolment"), op: actor.id)
+                                                      "formKept": true], by: actor)
+            try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "enrolment"), by: actor)
         }
         return book.state.cards[number]!
     }
@@ -59,7 +59,7 @@ public final class PointsDesk {
         try book.transaction { state, tx in
             _ = try Self.usableCard(state, number, field: "cardNumber")
             if let card = state.usedReceipts[receipt.key] { throw PointsError.receiptAlreadyUsed(card: card) }
-            try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "backfill"), op: actor.id)
+            try tx.append(PointsEvents.earned, earnedBody(number, receipt, source: "backfill"), by: actor)
         }
         return book.state.cards[number]!.history.last!
     }
@@ -76,7 +76,7 @@ public final class PointsDesk {
             try checkBalance(card)
             guard card.balance >= points else { throw PointsError.notEnoughPoints(balance: card.balance, requested: points) }
             try tx.append(PointsEvents.redeemed, ["cardNumber": .string(number), "points": .int(points), "purpose": .string(purpose)],
-                          op: actor.id)
+                          by: actor)
         }
         return book.state.cards[number]!.history.last!
     }
@@ -96,7 +96,7 @@ public final class PointsDesk {
             try checkBalance(card)
             guard card.balance + points >= 0 else { throw PointsError.adjustmentBelowZero(balance: card.balance) }
             try tx.append(PointsEvents.adjusted, ["cardNumber": .string(number), "points": .int(points), "reason": .string(reason)],
-                          op: actor.id)
+                          by: actor)
         }
         return book.state.cards[number]!.history.last!
     }
@@ -117,7 +117,7 @@ public final class PointsDesk {
             case .replaced: throw PointsError.cardBlocked(field: "cardNumber", number: card.number, status: .replaced, replacedBy: card.replacedBy)
             }
             try tx.append(PointsEvents.cardReportedLost, ["cardNumber": .string(card.number), "idMasked": .string(id.masked),
-                                                          "note": .string(note)], op: actor.id)
+                                                          "note": .string(note)], by: actor)
             return card
         }
         return book.state.cards[card.number]!
@@ -142,7 +142,7 @@ public final class PointsDesk {
             try checkBalance(card)
             try tx.append(PointsEvents.cardReissued, ["oldCardNumber": .string(card.number), "newCardNumber": .string(newNumber),
                                                       "points": .int(card.balance), "wasLost": .bool(card.status == .lost),
-                                                      "idMasked": .string(id.masked), "note": .string(note)], op: actor.id)
+                                                      "idMasked": .string(id.masked), "note": .string(note)], by: actor)
         }
         return book.state.cards[newNumber]!
     }

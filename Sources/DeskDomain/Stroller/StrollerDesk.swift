@@ -38,7 +38,7 @@ public final class StrollerDesk {
             let status = state.fleet.status(of: unit)
             guard status == .available else { throw FleetError.notAvailable(field: "unit", unit: unit, status: status) }
             try tx.append(StrollerEvents.lent, ["unit": .string(unit), "customer": .string(customer),
-                                                 "phone": .string(phone.masked), "noticeAcknowledged": true], op: actor.id)
+                                                 "phone": .string(phone.masked), "noticeAcknowledged": true], by: actor)
         }
         return book.state.out[unit]!
     }
@@ -63,7 +63,7 @@ public final class StrollerDesk {
         try book.transaction { state, tx in
             guard let loan = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
             try tx.append(StrollerEvents.returned, ["unit": .string(unit), "lentSeq": .int(loan.lentSeq),
-                                                     "condition": .string(form.condition.rawValue), "note": .string(note)], op: actor.id)
+                                                     "condition": .string(form.condition.rawValue), "note": .string(note)], by: actor)
         }
         return book.state.history[unit]!.last!
     }

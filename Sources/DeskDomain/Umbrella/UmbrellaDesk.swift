@@ -16,8 +16,12 @@ public final class UmbrellaDesk {
     /// Deposit cards are numbered D001 … D999.
     public static let cardCount = 999
 
+    /// Lending, returning and releasing move cash: each needs an open shift.
+    let shiftGate: ShiftGate
+
     public init(context: DeskContext, useSnapshot: Bool = true) throws {
         book = try ServiceBook(.umbrella, context: context, useSnapshot: useSnapshot)
+        shiftGate = ShiftGate(context: context)
     }
 
     public var state: UmbrellaState { book.state }
@@ -38,8 +42,13 @@ public final class UmbrellaDesk {
         public var deposit: String
         public var customer: String
         public var phone: String
-        public init(unit: String = "", depositCard: String = "", deposit: String = "", customer: String = "", phone: String = "") {
+        /// Why the deposit differs from the configured one (required then, with a lead's
+        /// approval; ignored when the deposit is the configured one).
+        public var depositReason: String
+        public init(unit: String = "", depositCard: String = "", deposit: String = "", customer: String = "", phone: String = "",
+                    depositReason: String = "") {
             self.unit = unit; self.depositCard = depositCard; self.deposit = deposit; self.customer = customer; self.phone = phone
+            self.depositReason = depositReason
         }
     }
 
@@ -52,12 +61,22 @@ public final class UmbrellaDesk {
         let deposit = try self.deposit(form.deposit)
         let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
-        try book.transaction { state, tx in
-            let status = state.fleet.status(of: unit)
-            guard status == .available else { throw FleetError.notAvailable(field: "unit", unit: unit, status: status) }
-            if let holder = state.loan(holdingCard: card) { throw UmbrellaError.cardOut(card: card, unit: holder.unit) }
-            try tx.append(UmbrellaEvents.lent, ["unit": .string(unit), "depositCard": .string(card), "depositFen": .int(deposit.fen),
-                                                 "customer": .string(customer), "phone": .string(phone.masked)], op: actor.id)
+        var body: JSONObject = ["unit": .string(unit), "depositCard": .string(card), "depositFen": .int(deposit.fen),
+                                "customer": .string(customer), "phone": .string(phone.masked)]
+        if deposit != config.umbrellaDeposit {
+            guard actor.actsAsLead else { throw UmbrellaError.depositNeedsApproval(configured: config.umbrellaDeposit) }
+            guard let reason = try FieldCheck.optionalText(form.depositReason, field: "depositReason", max: 200) else {
+                throw UmbrellaError.depositNeedsReason(configured: config.umbrellaDeposit)
+            }
+            body["depositReason"] = .string(reason)
+        }
+        try shiftGate.whileShiftOpen {
+            try book.transaction { state, tx in
+                let status = state.fleet.status(of: unit)
+                guard status == .available else { throw FleetError.notAvailable(field: "unit", unit: unit, status: status) }
+                if let holder = state.loan(holdingCard: card) { throw UmbrellaError.cardOut(card: card, unit: holder.unit) }
+                try tx.append(UmbrellaEvents.lent, body, by: actor)
+            }
         }
         return book.state.out[unit]!
     }
@@ -85,11 +104,13 @@ public final class UmbrellaDesk {
         if form.depositCard.trimmingSpaces().isEmpty { throw UmbrellaError.cardMissing }
         let card = try self.card(form.depositCard)
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
-        try book.transaction { state, tx in
-            guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
-            let loan = try lentLine(saved)
-            guard loan.depositCard == card else { throw UmbrellaError.wrongCard(unit: unit, typed: card, expected: loan.depositCard) }
-            try tx.append(UmbrellaEvents.returned, settlement(loan, damage: form.damage, note: note), op: actor.id)
+        try shiftGate.whileShiftOpen {
+            try book.transaction { state, tx in
+                guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+                let loan = try lentLine(saved)
+                guard loan.depositCard == card else { throw UmbrellaError.wrongCard(unit: unit, typed: card) }
+                try tx.append(UmbrellaEvents.returned, settlement(loan, damage: form.damage, note: note), by: actor)
+            }
         }
         return book.state.history[unit]!.last!
     }
@@ -115,11 +136,13 @@ public final class UmbrellaDesk {
         let unit = try self.unit(form.unit, field: "unit")
         let note = try FieldCheck.text(form.note, field: "note", max: 200, required: form.damage == .damaged)
         let reason = try FieldCheck.text(form.reason, field: "reason", max: 200)
-        try book.transaction { state, tx in
-            guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
-            var body = settlement(try lentLine(saved), damage: form.damage, note: note)
-            body["reason"] = .string(reason)
-            try tx.append(UmbrellaEvents.depositReleased, body, op: actor.id)
+        try shiftGate.whileShiftOpen {
+            try book.transaction { state, tx in
+                guard let saved = state.out[unit] else { throw FleetError.notOnLoan(field: "unit", unit: unit) }
+                var body = settlement(try lentLine(saved), damage: form.damage, note: note)
+                body["reason"] = .string(reason)
+                try tx.append(UmbrellaEvents.depositReleased, body, by: actor)
+            }
         }
         return book.state.history[unit]!.last!
     }
@@ -147,7 +170,7 @@ public final class UmbrellaDesk {
                           ["unit": .string(unit), "lentSeq": .int(loan.lentSeq), "depositCard": .string(loan.depositCard),
                            "reason": .string(reason), "depositFen": .int(loan.deposit.fen), "keptFen": .int(loan.deposit.fen),
                            "lostPriceFen": .int(lostPrice.fen), "refundFen": 0, "paidOnTopFen": 0,
-                           "uncollectedFen": .int(uncollected.fen)], op: actor.id)
+                           "uncollectedFen": .int(uncollected.fen)], by: actor)
         }
         return book.state.history[unit]!.last!
     }

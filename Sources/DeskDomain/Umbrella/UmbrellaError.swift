@@ -8,14 +8,20 @@ public enum UmbrellaError: DeskFailure, Equatable {
     /// The card is already out with another umbrella.
     case cardOut(card: String, unit: String)
     /// The card handed back is not the one lent with this umbrella.
-    case wrongCard(unit: String, typed: String, expected: String)
+    /// (The right card is not named: whoever holds a wrong card is not told the right one.)
+    case wrongCard(unit: String, typed: String)
     /// A typed deposit of zero.
     case depositNotPositive
+    /// A deposit other than the configured one, typed by a clerk without a lead's approval.
+    case depositNeedsApproval(configured: Money)
+    /// A deposit other than the configured one, approved, but without a reason.
+    case depositNeedsReason(configured: Money)
 
     public var field: String? {
         switch self {
         case .cardMissing, .unknownCard, .cardOut, .wrongCard: return "depositCard"
-        case .depositNotPositive: return "deposit"
+        case .depositNotPositive, .depositNeedsApproval: return "deposit"
+        case .depositNeedsReason: return "depositReason"
         }
     }
 
@@ -30,9 +36,12 @@ public enum UmbrellaError: DeskFailure, Equatable {
         case let .cardOut(card, unit):
             return l.pick("押金卡 \(card) 已随 \(unit) 借出，请换一张押金卡。",
                           "Deposit card \(card) is already out with \(unit); hand over another card.")
-        case let .wrongCard(unit, typed, expected):
-            return l.pick("押金卡 \(typed) 不是 \(unit) 的，\(unit) 的押金卡是 \(expected)。请核对雨伞和押金卡。",
-                          "Deposit card \(typed) does not belong to \(unit); \(unit) was lent with card \(expected). Check the umbrella and the card.")
+        case let .wrongCard(unit, typed):
+            return l.pick("押金卡 \(typed) 与 \(unit) 的借用记录不符。请核对雨伞和押金卡。",
+                          "Deposit card \(typed) does not match the loan of \(unit). Check the umbrella and the card.")
+        case let .depositNeedsApproval(configured), let .depositNeedsReason(configured):
+            return l.pick("押金与规定的 \(configured) 不同，需要值班主管批准并写明原因。",
+                          "A deposit other than \(configured) needs a shift lead's approval and a reason.")
         case .depositNotPositive:
             return l.pick("押金必须大于 0；不改金额请留空，按默认押金收取。",
                           "The deposit must be more than 0; leave it empty to take the usual deposit.")

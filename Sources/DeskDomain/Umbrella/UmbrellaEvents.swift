@@ -7,7 +7,8 @@
 /// `umbrella.deposit-forfeited` moves no cash (the deposit simply stays).
 ///
 /// - `umbrella.lent`: `unit`, `depositCard` (e.g. `D012`), `depositFen` (taken from the
-///   customer), `customer`, `phone` (masked).
+///   customer), `customer`, `phone` (masked); `depositReason` only when the deposit is not
+///   the configured one (then with a lead's `approvedBy`, or by a lead).
 /// - `umbrella.returned`: umbrella and deposit card back. `unit`, `lentSeq` (the loan's
 ///   event), `depositCard`, `damage` (`none`, `damaged`, or `lost`: the card came back
 ///   without the umbrella), `note`, `depositFen`, `chargeFen` (the damage price, the lost
@@ -38,7 +39,8 @@ public enum UmbrellaEvents {
                                      .oneOf("damage", UmbrellaDesk.Damage.allCases.map(\.rawValue)), .text("note"),
                                      .fen("depositFen"), .fen("chargeFen"), .fen("refundFen"), .fen("paidOnTopFen")]
         return [
-            EventSchema(lent, [.text("unit"), .text("depositCard"), .fen("depositFen"), .text("customer"), .text("phone")]),
+            EventSchema(lent, [.text("unit"), .text("depositCard"), .fen("depositFen"), .text("customer"), .text("phone"),
+                               .text("depositReason", required: false)]),
             EventSchema(returned, settled),
             EventSchema(depositReleased, settled + [.text("reason")], leadOnly: true),
             EventSchema(depositForfeited, [.text("unit"), .seq("lentSeq", of: [lent]), .text("depositCard"), .text("reason"),

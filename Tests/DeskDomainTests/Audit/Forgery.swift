@@ -57,8 +57,15 @@ final class Forgery {
         return try #require(body)
     }
 
-    /// Lends U001 with card D001 (seq 1 of the umbrella book) for the default ¥50 deposit.
+    /// The lead opens a shift, unless one is open (cash moves only inside one).
+    static func openShift(_ d: Desk, _ f: DeskFixture) throws {
+        if d.shift.current == nil { try d.shift.open(.init(float: "500"), by: f.lead) }
+    }
+
+    /// Lends U001 with card D001 (seq 1 of the umbrella book) for the default ¥50 deposit,
+    /// in a shift (opened first when none is).
     static func lendU001(_ d: Desk, _ f: DeskFixture) throws {
+        try openShift(d, f)
         try d.umbrellas.lend(.init(unit: "1", depositCard: "1", customer: "王芳", phone: "13812345678"), by: f.clerk)
     }
 }

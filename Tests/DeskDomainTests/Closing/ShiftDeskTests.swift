@@ -109,10 +109,10 @@ import Testing
         let d = try desk()
         try d.shift.open(.init(float: "200"), by: f.lead)
         try lend(d, "7")
-        let nothing = try d.shift.close(.init(counted: "0"), by: f.lead)
+        let nothing = try d.shift.close(.init(counted: "0", note: "抽屉被盗，已报警"), by: f.lead)
         #expect(nothing.difference == Money(yuan: -250) && nothing.counted == .zero)
         try d.shift.open(.init(float: "0"), by: f.lead)
-        let over = try d.shift.close(.init(counted: "99999.99"), by: f.lead)
+        let over = try d.shift.close(.init(counted: "99999.99", note: "长款，已报告财务"), by: f.lead)
         #expect(over.difference == Money(fen: 9_999_999) && d.shift.state.closedCount == 2)
     }
 
@@ -129,6 +129,7 @@ import Testing
         #expect(failure { try d.shift.close(.init(), by: f.lead) } as? ShiftError == .nothingCounted)
         #expect(d.shift.current != nil, "nothing was closed")
         form.counted = ""
+        form.note = "长款，已报告财务"
         let report = try d.shift.close(form, by: f.lead)
         #expect(report.counted == Money(fen: 55150) && report.difference == Money(fen: 5150))
         #expect(report.notes == [10000: 5, 5000: 1, 50: 3])
@@ -156,7 +157,7 @@ import Testing
     @Test func refusalsSayWhatToDo() throws {
         let d = try desk()
         #expect(failure { try d.shift.close(.init(counted: "1"), by: f.lead) } as? ShiftError == .noOpenShift)
-        #expect(failure { try d.shift.recordPaid(.init(direction: .paidIn, amount: "1", reason: "x"), by: f.lead) } as? ShiftError == .noOpenShift)
+        #expect(failure { try d.shift.recordPaid(.init(direction: .paidIn, amount: "1", reason: "x"), by: f.lead) } as? ShiftError == .noShiftForCash)
         #expect(failure { try d.shift.open(.init(float: "-5"), by: f.lead) }?.field == "float")
         #expect(failure { try d.shift.open(.init(float: ""), by: f.lead) }?.field == "float")
         let open = try d.shift.open(.init(float: "500"), by: f.lead)
@@ -191,8 +192,8 @@ import Testing
         try d.services.issue(.init(kind: .fax, quantity: "1", statedFee: "2", tendered: "2"), by: f.clerk)
         try d.lostFound.report(.init(category: "keys", description: "两把钥匙", contact: "张伟", phone: "13900000002"), by: f.clerk)
         try d.shift.close(.init(counted: "552"), by: lead)
-        // After the close, more happens: the seal still names the heads at closing.
-        try d.umbrellas.giveBack(.init(unit: "1", depositCard: "1"), by: f.clerk)
+        // After the close, more happens (no cash: no shift is open): the seal still names the heads at closing.
+        try d.strollers.giveBack(.init(unit: "2"), by: f.clerk)
 
         let closed = try lastShiftRecord()
         let seals = try #require(closed.body["seals"]?.objectValue)
@@ -208,7 +209,7 @@ import Testing
             }
             let seq = try #require(o["seq"]?.intValue)
             #expect(lines[seq]?.hex == hex, "\(m.key) seq \(seq)")
-            #expect(seq == (m.key == "umbrella" ? Int64(lines.count - 1) : Int64(lines.count)), "\(m.key): the head at closing")
+            #expect(seq == (m.key == "stroller" ? Int64(lines.count - 1) : Int64(lines.count)), "\(m.key): the head at closing")
         }
         // The raw line spells the seal as the schema says.
         let raw = String(decoding: f.dir.bytes("2026/shift.jsonl"), as: UTF8.self)
@@ -241,7 +242,9 @@ import Testing
 
     @Test func aConsoleRestartedMidShiftReportsTheSame() throws {
         var d = try desk()
-        try lend(d, "9")   // before the shift: not the shift's
+        try d.shift.open(.init(float: "500"), by: f.lead)
+        try lend(d, "9")   // in the shift before: not this shift's
+        try d.shift.close(.init(counted: "550"), by: f.lead)
         try d.shift.open(.init(float: "500"), by: f.lead)
         try lend(d, "1")
         try d.umbrellas.giveBack(.init(unit: "9", depositCard: "9"), by: f.clerk)
@@ -260,7 +263,9 @@ import Testing
     @Test func aShiftOverNewYearSpansTwoYearsOfBooks() throws {
         f.clock.set(PlazaTime.china.instant(CivilTime(year: 2026, month: 12, day: 31, hour: 20)))
         let d = try desk()
-        try lend(d, "1")
+        try d.shift.open(.init(float: "500"), by: f.lead)
+        try lend(d, "1")   // in the shift before: not this shift's
+        try d.shift.close(.init(counted: "550"), by: f.lead)
         try d.shift.open(.init(float: "500"), by: f.lead)
         try lend(d, "2")
         f.clock.set(PlazaTime.china.instant(CivilTime(year: 2027, month: 1, day: 1, hour: 0, minute: 30)))

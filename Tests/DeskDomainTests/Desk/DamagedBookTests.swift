@@ -18,7 +18,9 @@ import Testing
     @Test func aDamagedUmbrellaBookLeavesTheRestOfTheDeskWorking() throws {
         let kit = TamperKit()
         var desk = try Desk(context: kit.context(f.clock), pinRounds: 1000)
+        try desk.shift.open(.init(float: "100"), by: f.lead)   // cash moves only inside a shift
         try lend(desk, "1"); try lend(desk, "2"); try lend(desk, "3")
+        try desk.shift.close(.init(counted: "250"), by: f.lead)
         try desk.close()
         // One byte of the second line changed: damage before the tail.
         var bytes = kit.bytes(.umbrella)
@@ -35,12 +37,12 @@ import Testing
         #expect(desk.umbrellas.unitsOut.map(\.loan.unit) == ["U001"], "the sound lines' state")
         try lendStroller(desk, "3")
         #expect(desk.strollers.state.out.count == 1)
+        // A shift can be opened, but not closed (sealed) while a book is damaged.
+        try desk.shift.open(.init(float: "100"), by: f.lead)
         do { try lend(desk, "4"); Issue.record("lent from a damaged book") } catch let LedgerError.damaged(b, y, s, _) {
             #expect(b == .umbrella && y == 2026 && s == 2)
         }
         #expect(kit.bytes(.umbrella) == bytes, "nothing written to the damaged book")
-        // A shift can be opened, but not closed (sealed) while a book is damaged.
-        try desk.shift.open(.init(float: "100"), by: f.lead)
         #expect(throws: LedgerError.self) { try desk.shift.close(.init(counted: "100"), by: f.lead) }
         try desk.refresh()
         try desk.saveSnapshots()
@@ -50,6 +52,7 @@ import Testing
     @Test func aRolledBackUmbrellaBookShowsItsLinesAndRefusesWritesWithTheMessage() throws {
         let kit = TamperKit()
         var desk = try Desk(context: kit.context(f.clock), pinRounds: 1000)
+        try desk.shift.open(.init(float: "100"), by: f.lead)   // cash moves only inside a shift
         try lend(desk, "1"); try lend(desk, "2")
         try desk.close()
         kit.cut(.umbrella, to: 1)

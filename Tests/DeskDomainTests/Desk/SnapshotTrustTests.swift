@@ -9,6 +9,9 @@ import Testing
 /// cannot pay out more than the ledger line says.
 @Suite struct SnapshotTrustTests {
     let f = DeskFixture()
+
+    /// Deposits and fees move cash: a shift is open for every test here.
+    init() throws { try f.openShift() }
     var key: SnapshotKey { SnapshotKey(f.context.personalDataKey) }
 
     /// How a forger seals the edited snapshot.

@@ -5,6 +5,9 @@ import Testing
 @Suite struct PaidServicesDeskTests {
     let f = DeskFixture()
 
+    /// Fees move cash: a shift is open for every test here.
+    init() throws { try f.openShift() }
+
     func at(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int = 0) -> Int64 {
         PlazaTime.china.instant(CivilTime(year: y, month: m, day: d, hour: h, minute: min))
     }

@@ -16,6 +16,14 @@ final class DeskFixture {
                     personalDataKey: PersonalDataKey(key: SymmetricKey(data: [UInt8](repeating: 7, count: 32))))
     }
 
+    /// The lead opens a shift (cash moves only inside one): through a whole desk, as the
+    /// console does, so a service opened on its own reads it from the shift book.
+    func openShift(float: String = "500") throws {
+        let desk = try Desk(context: context)
+        defer { try? desk.close() }
+        try desk.shift.open(.init(float: float), by: lead)
+    }
+
     /// Moves the clock on.
     func later(minutes: Int64 = 0, days: Int64 = 0) { clock.advance(by: minutes * 60 + days * 86400) }
 }

@@ -17,6 +17,7 @@ import Testing
                                   personalDataKey: PersonalDataKey(key: SymmetricKey(data: [UInt8](repeating: 9, count: 32))))
         var desk = try Desk(context: context, pinRounds: 10)
         let lead = try desk.operators.addFirstLead(.init(id: "lead.li", name: "李娜", role: .lead, pin: "2468")).actor
+        try desk.shift.open(.init(float: "500"), by: lead)   // cash moves only inside a shift
         for u in ["1", "2"] {
             try desk.umbrellas.lend(.init(unit: u, depositCard: u, deposit: "", customer: "王芳", phone: "13812345678"), by: lead)
         }

@@ -6,7 +6,7 @@ import Testing
 /// the shift just closed carries it too.
 @Suite struct ShiftPanelSealCodeTests {
     @Test func theCloseScreenAndTheReportShowTheSealCode() throws {
-        let f = try ConsoleFixture(language: .en, panels: [ShiftPanel()], loggedInAs: "lead.li")
+        let f = try ConsoleFixture(language: .en, panels: [ShiftPanel()], loggedInAs: "lead.li", shiftOpen: false)
         f.press(.function(8))
         f.type("o"); f.press(.enter)
         f.clock.advance(by: 3600)

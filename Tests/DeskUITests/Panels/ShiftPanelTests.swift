@@ -9,7 +9,7 @@ import Testing
     func focused(_ f: ConsoleFixture) -> String? { f.console.state.form.map { $0.fields[$0.focus].id } }
 
     func open(language: Language = .zhHans, as who: String = "lead.li") throws -> ConsoleFixture {
-        let f = try ConsoleFixture(language: language, panels: [UmbrellaPanel(), ShiftPanel()], loggedInAs: who)
+        let f = try ConsoleFixture(language: language, panels: [UmbrellaPanel(), ShiftPanel()], loggedInAs: who, shiftOpen: false)
         f.press(.function(8))
         return f
     }
@@ -63,7 +63,10 @@ import Testing
         #expect(f.console.state.form?.noteZh.contains("未归还：雨伞 1 把（押金 ¥50.00）、童车 0 辆、失物登记未结 0 件、超期失物 0 件") == true)
         // Counted ¥550 (5 × ¥100 + 1 × ¥50, agreeing with the sum): ¥1 short, recorded.
         f.type("550")
-        f.press(.tab); f.type("5"); f.press(.tab); f.type("1"); f.press(.enter)
+        f.press(.tab); f.type("5"); f.press(.tab); f.type("1")
+        // A difference needs a note: the last field, past the other notes and coins.
+        for _ in 0..<7 { f.press(.tab) }
+        f.type("短款一元"); f.press(.enter)
         #expect(f.text.contains("S-20260301-1 已交班：应有 ¥551.00，实点 ¥550.00，差额 -¥1.00（短款），账本已封"))
         #expect(f.desk.shift.current == nil && f.desk.shift.state.lastClosed?.closing?.notes == [10000: 5, 5000: 1])
         f.press(.function(8))

@@ -47,7 +47,7 @@ import Testing
         #expect(f.console.state.form?["depositCard"] == "")
         // The wrong card: refused, the cursor on the card.
         f.type("13"); f.press(.enter)
-        #expect(focused(f) == "depositCard" && f.text.contains("押金卡 D013 不是 U001 的"))
+        #expect(focused(f) == "depositCard" && f.text.contains("押金卡 D013 与 U001 的借用记录不符") && !f.text.contains("D002"))
         f.press(.backspace); f.type("2"); f.press(.tab); choose(f, "damaged"); f.press(.enter)
         // Damaged needs a note.
         #expect(focused(f) == "note")

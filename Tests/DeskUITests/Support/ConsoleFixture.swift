@@ -13,7 +13,8 @@ final class ConsoleFixture {
     var rows = 24, columns = 80
 
     /// A desk with a lead (lead.li / 2468) and a clerk (clerk.wang / 1357), logged in as `who`.
-    init(language: Language = .zhHans, panels: [Panel]? = nil, loggedInAs who: String? = "clerk.wang") throws {
+    /// With `shiftOpen` (and operators), the lead has opened a shift: cash moves only inside one.
+    init(language: Language = .zhHans, panels: [Panel]? = nil, loggedInAs who: String? = "clerk.wang", shiftOpen: Bool = true) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         var config = DeskConfig()
         config.language = language
@@ -23,6 +24,7 @@ final class ConsoleFixture {
         if who != nil {
             let lead = try desk.operators.addFirstLead(.init(id: "lead.li", name: "李娜", role: .lead, pin: "2468")).actor
             try desk.operators.add(.init(id: "clerk.wang", name: "王芳", role: .clerk, pin: "1357"), by: lead)
+            if shiftOpen { try desk.shift.open(.init(float: "500"), by: lead) }
         }
         console = Console(desk: desk, language: language, panels: panels)
         if let who {
