@@ -18,6 +18,8 @@ public enum DeepVerifier {
         /// The data directory's key, to authenticate each snapshot before comparing it; nil
         /// leaves snapshots unchecked (`verify` says so).
         public var personalDataKey: PersonalDataKey?
+        /// The books replayed, each through its own rules (a test adds its own book).
+        var registry = BookRegistry.standard
         public init(clockToleranceSeconds: Int64 = 300, findingsPerBook: Int = 1000, personalDataKey: PersonalDataKey? = nil) {
             self.clockToleranceSeconds = clockToleranceSeconds; self.findingsPerBook = findingsPerBook
             self.personalDataKey = personalDataKey
@@ -26,7 +28,7 @@ public enum DeepVerifier {
 
     /// What the deep check found.
     public struct Result: Sendable {
-        /// The findings kept, book by book in `BookName.desk` order, each book's in seq order.
+        /// The findings kept, book by book in `BookName.desk` order (the registry's), each book's in seq order.
         public var findings: [DeepFinding] = []
         /// How many findings there were in all (more than `findings.count` when capped).
         public var total = 0
@@ -38,47 +40,53 @@ public enum DeepVerifier {
     }
 
     /// Replays every book of the data directory (every year, or the years up to `year`,
-    /// whose findings alone are kept). Books not registered in ``BookSchemas`` are left to
+    /// whose findings alone are kept). Books not registered (``BookRegistry``) are left to
     /// `verify`. With every year, the same reads also give plain `verify`'s reports
     /// (``Result/reports``), so `verify --deep` reads each line once.
     public static func verify(data: DataDirectory, year: Int? = nil, options: Options = Options()) throws -> Result {
         guard data.exists else { throw LedgerError.noDataDirectory(path: data.path) }
-        let tolerance = options.clockToleranceSeconds, cap = options.findingsPerBook
-        let key = options.personalDataKey.map(SnapshotKey.init)
-        let plan = year == nil ? try VerifyPlan(data: data) : nil
-        func audit<R: BookRules>(_ book: BookName, _ rules: R, _ leads: LeadTimeline?) throws -> (Audited, R) {
-            var a = BookAudit(data: data, schema: BookSchemas.of(book)!, rules: rules, leads: leads, tolerance: tolerance, cap: cap,
-                               snapshotKey: key, plan: plan)
-            try a.run(lastYear: year)
-            return (Audited(log: a.log, events: a.events, scans: a.scans), a.rules)
+        let run = Run(data: data, year: year, tolerance: options.clockToleranceSeconds, cap: options.findingsPerBook,
+                      key: options.personalDataKey.map(SnapshotKey.init), plan: year == nil ? try VerifyPlan(data: data) : nil)
+        let registry = options.registry
+        // The book that says who leads first: every other book's lead-only events are held to it.
+        var audited: [BookName: Audited] = [:]
+        var leads = LeadTimeline()
+        for book in registry.books where book.saysWhoLeads {
+            let (a, timeline) = try book.audit(run, leads: nil)
+            audited[book.name] = a
+            if let timeline { leads = timeline }
         }
-        // The operators book first: every other book's lead-only events are held to it.
-        let (operators, operatorRules) = try audit(.operators, OperatorRules(), nil)
-        let leads = operatorRules.timeline
-        let jobs: [(BookName, () throws -> Audited)] = [
-            // The order the desk opens them in: the largest first, invoices and points apart.
-            (.invoice, { try audit(.invoice, InvoiceRules(leads: leads), leads).0 }),
-            (.services, { try audit(.services, ServicesRules(leads: leads), leads).0 }),
-            (.points, { try audit(.points, PointsRules(), leads).0 }),
-            (.lostfound, { try audit(.lostfound, LostFoundRules(), leads).0 }),
-            (.umbrella, { try audit(.umbrella, UmbrellaRules(), leads).0 }),
-            (.stroller, { try audit(.stroller, StrollerRules(), leads).0 }),
-            (.shift, { try audit(.shift, ShiftRules(), leads).0 }),
-        ]
-        let slots = jobs.map { _ in ParallelOpening.Slot<Audited>() }
-        ParallelOpening.run(zip(jobs, slots).map { job, slot in ParallelOpening.job(slot, job.1) })
-        var audited: [BookName: Audited] = [.operators: operators]
-        for (job, slot) in zip(jobs, slots) { audited[job.0] = try slot.get() }
+        // The others side by side, in the order the desk opens them: the largest first,
+        // invoices and points apart.
+        let others = registry.openingOrder.filter { !$0.saysWhoLeads }
+        let slots = others.map { _ in ParallelOpening.Slot<Audited>() }
+        ParallelOpening.run(zip(others, slots).map { book, slot in
+            ParallelOpening.job(slot) { [leads] in try book.audit(run, leads: leads).0 }
+        })
+        for (book, slot) in zip(others, slots) { audited[book.name] = try slot.get() }
         var result = Result()
-        for book in BookName.desk {
+        for book in registry.names {
             guard let a = audited[book] else { continue }
             result.events += a.events
             let kept = year.map { y in a.log.findings.filter { $0.year == y } } ?? a.log.findings
             result.findings += kept
             result.total += year == nil ? a.log.total : kept.count
         }
-        result.reports = try plan?.reports(scanned: audited.mapValues(\.scans))
+        result.reports = try run.plan?.reports(scanned: audited.mapValues(\.scans))
         return result
+    }
+
+    /// What every book's audit is run with.
+    struct Run {
+        let data: DataDirectory
+        /// The last year replayed (nil: all).
+        let year: Int?
+        let tolerance: Int64
+        let cap: Int
+        /// Authenticates each snapshot before it is compared; nil: not compared.
+        let key: SnapshotKey?
+        /// Plain `verify`'s plan, with every year (the scans then stand in for its reads).
+        let plan: VerifyPlan?
     }
 
     /// What one book's audit found, and its scans (standing in for plain `verify`'s).

@@ -37,13 +37,10 @@ struct CashEvent: Equatable {
     }
 
     /// The event types of `book` that move cash (an event is looked for among its own
-    /// book's types only).
-    static func kinds(of book: BookName) -> [(ev: String, kind: Kind)] {
-        switch book {
-        case .umbrella: return umbrellaKinds
-        case .services: return serviceKinds
-        default: return []
-        }
+    /// book's types only), as its definition declares them (``DeskBook/cash``).
+    static func kinds(of book: BookName, in registry: BookRegistry = .standard) -> [(ev: String, kind: Kind)] {
+        if case .events(let kinds)? = registry.definition(book)?.cash { return kinds }
+        return []
     }
 
     static let umbrellaKinds: [(ev: String, kind: Kind)] = [
@@ -61,8 +58,11 @@ struct CashEvent: Equatable {
     }
 
     /// The cash side of a record of `book`.
-    init(_ r: LedgerRecord, book: BookName) {
-        self.init(instant: r.instant, kind: Self.kinds(of: book).first { $0.ev == r.ev }?.kind ?? .other)
+    init(_ r: LedgerRecord, book: BookName) { self.init(r, kinds: Self.kinds(of: book)) }
+
+    /// The cash side of a record of a book whose cash events are `kinds`.
+    init(_ r: LedgerRecord, kinds: [(ev: String, kind: Kind)]) {
+        self.init(instant: r.instant, kind: kinds.first { $0.ev == r.ev }?.kind ?? .other)
         for a in Amount.allCases { fen[a.rawValue] = r.body[a.key]?.intValue ?? 0 }
         damage = r.body["damage"]?.stringValue.flatMap(Damage.init(rawValue:)) ?? .none
         service = r.body["kind"]?.stringValue.flatMap(PaidServiceKind.init(rawValue:))

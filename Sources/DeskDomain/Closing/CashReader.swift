@@ -14,8 +14,10 @@ struct CashReader: LineReader {
     static let damageKey = Array("damage".utf8)
     static let serviceKey = Array("kind".utf8)
 
-    init(book: BookName) {
-        kinds = CashEvent.kinds(of: book).map { (Array($0.ev.utf8), $0.kind) }
+    init(book: BookName) { self.init(kinds: CashEvent.kinds(of: book)) }
+
+    init(kinds: [(ev: String, kind: CashEvent.Kind)]) {
+        self.kinds = kinds.map { (Array($0.ev.utf8), $0.kind) }
     }
 
     func depth(seq: Int64) -> LineDepth { .read }

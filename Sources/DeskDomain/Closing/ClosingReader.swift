@@ -11,6 +11,12 @@ public enum ClosingReader {
     /// - Parameter now: the end of a shift still open, and the latest moment "still out"
     ///   is counted to.
     public static func report(_ scope: ClosingReport.Scope, data: DataDirectory, config: DeskConfig, now: Int64) throws -> ClosingReport {
+        try report(scope, data: data, config: config, now: now, registry: .standard)
+    }
+
+    /// ``report(_:data:config:now:)`` with the books of `registry` summed and reported.
+    static func report(_ scope: ClosingReport.Scope, data: DataDirectory, config: DeskConfig, now: Int64,
+                       registry: BookRegistry) throws -> ClosingReport {
         let time = config.time
         let log = try ShiftLog.read(data)
         let yearsOnDisk = data.years()
@@ -70,22 +76,21 @@ public enum ClosingReader {
 
         var books = Set<BookName>()
         for y in yearsOnDisk where y <= lastYear { books.formUnion(LedgerVerifier.booksIn(data: data, year: y)) }
-        var umbrellas = UmbrellaState(), strollers = StrollerState(), lostFound = LostFoundState()
-        for book in BookName.desk.filter(books.contains) + books.subtracting(BookName.desk).sorted() {
-            let keepsState = book == .umbrella || book == .stroller || book == .lostfound
+        var replays: [StillOutReplay] = []
+        let registered = registry.names
+        for book in registered.filter(books.contains) + books.subtracting(registered).sorted() {
+            let add = ClosingTally.adder(for: book, in: registry)
+            let replay = registry.definition(book)?.stillOutReplay()
+            if let replay { replays.append(replay) }
+            let keepsState = replay != nil
             // State that outlives a year (an umbrella out over New Year) needs every earlier year.
             let begin: WindowStart? = keepsState ? nil : start(book)
             let first = keepsState ? (yearsOnDisk.first ?? firstWindowYear) : firstWindowYear
             warnings += try scanBook(data, book, from: begin, firstYear: first, lastYear: lastYear) { year, records in
                 for r in records {
                     guard beforeEnd(book, year, r) else { continue }
-                    if inWindow(book, year, r) { tally.add(r, book: book) }
-                    switch book {
-                    case .umbrella: umbrellas.apply(r)
-                    case .stroller: strollers.apply(r)
-                    case .lostfound: lostFound.apply(r)
-                    default: break
-                    }
+                    if inWindow(book, year, r) { add(&tally, r) }
+                    replay?.apply(r)
                 }
             }
         }
@@ -93,9 +98,10 @@ public enum ClosingReader {
         // progress is described as it stands now.
         var stillAt = to
         if case .shift = scope {} else { stillAt = min(to, max(now, from)) }
-        let stillOut = StillOut(umbrellas: umbrellas, strollers: strollers, lostFound: lostFound, at: stillAt, config: config)
+        var stillOut = StillOut(at: stillAt)
+        for replay in replays { replay.addTo(&stillOut, config) }
         var report = ClosingReport.compose(scope: scope, from: from, to: to, provisional: provisional, time: time, tally: tally,
-                                           shifts: shifts, stillOut: stillOut, warnings: warnings)
+                                           shifts: shifts, stillOut: stillOut, warnings: warnings, registry: registry)
         if case .shift(let id) = scope { report.sealCode = log.sealCodes[id] }
         return report.checkedAgainstRecord()
     }

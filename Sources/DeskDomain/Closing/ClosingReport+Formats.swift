@@ -80,6 +80,12 @@ extension ClosingReport {
         if !notes.isEmpty { o["notes"] = .object(JSONObject(notes.map { (String($0.key), JSONValue.int(Int64($0.value))) })) }
         if !note.isEmpty { o["note"] = .string(note) }
         if let sealCode { o["sealCode"] = .string(sealCode.description) }
+        if !sections.isEmpty {
+            o["sections"] = .object(JSONObject(sections.map { sec in
+                (sec.book.rawValue, JSONValue.object(["title": .string(sec.title.en),
+                                                      "events": .object(JSONObject(sec.counts.map { ($0.event, JSONValue.int(Int64($0.count))) }))]))
+            }))
+        }
         return .object(o)
     }
 
@@ -123,7 +129,7 @@ extension ClosingReport {
 
     var stillOutJSON: JSONValue {
         let s = stillOut
-        return [
+        var o: JSONObject = [
             "at": .string(time.rfc3339(s.at)), "depositsHeldFen": .int(s.depositsHeld.fen), "inStorage": .int(Int64(s.inStorage)),
             "umbrellas": .array(s.umbrellas.map { l in
                 ["unit": .string(l.unit), "depositCard": .string(l.depositCard), "depositFen": .int(l.deposit.fen),
@@ -142,6 +148,8 @@ extension ClosingReport {
                  "retainUntil": .string(time.rfc3339(until))]
             }),
         ]
+        for section in s.sections { o[section.book.rawValue] = .array(section.lines.map { .string($0.en) }) }
+        return .object(o)
     }
 
     // MARK: - CSV
@@ -208,6 +216,7 @@ extension ClosingReport {
             row("services", line.kind.rawValue + " voided", count: line.totals.voided, line.totals.voidedFee)
         }
         if let f = t.services.firstNumber, let l = t.services.lastNumber { row("services", "receipt numbers \(f)–\(l)") }
+        for sec in sections { for c in sec.counts { row(sec.book.rawValue, c.event, count: c.count) } }
         for m in t.movements { row("movement", "\(m.direction.rawValue) \(m.shift) \(m.reason)", m.amount) }
         for s in shifts {
             var item = "\(s.id) opened \(time.rfc3339(s.openedAt)) by \(s.openedBy)"
@@ -223,6 +232,10 @@ extension ClosingReport {
         for r in so.openReports { row("still-out", "lost report \(r.id) \(r.category.rawValue) \(r.contact)") }
         row("still-out", "items past retention", count: so.pastRetention.count)
         for i in so.pastRetention { row("still-out", "item \(i.tag) \(i.category.rawValue)") }
+        for sec in so.sections {
+            row("still-out", sec.title.en, count: sec.lines.count)
+            for line in sec.lines { row("still-out", line.en) }
+        }
         for w in warnings { row("warning", w) }
         return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
@@ -331,6 +344,9 @@ extension ClosingReport {
             out.append("    " + k.kind.name(l) + l.pick(" \(k.totals.issued) 张 \(k.totals.fee)", " \(k.totals.issued) receipts \(k.totals.fee)")
                        + (k.totals.voided > 0 ? l.pick("，作废 \(k.totals.voided) 张 \(k.totals.voidedFee)", ", \(k.totals.voided) voided \(k.totals.voidedFee)") : ""))
         }
+        for sec in sections {
+            out.append("  " + sec.title(l) + l.pick("：", ": ") + sec.counts.map { "\($0.event) \($0.count)" }.joined(separator: l.pick("，", ", ")))
+        }
         out.append("")
         let so = stillOut
         out.append(l.pick("未归还 / 待处理（截至 \(stamp(so.at))）", "Still out (at \(stamp(so.at)))"))
@@ -351,6 +367,11 @@ extension ClosingReport {
             out.append("    \(item.tag) \(item.category.name(l)) " + l.pick("期限 \(stamp(until))", "retain until \(stamp(until))"))
         }
         if so.pastRetention.count > 50 { out.append("    …") }
+        for sec in so.sections {
+            out.append("  " + sec.title(l) + " \(sec.lines.count)")
+            for line in sec.lines.prefix(50) { out.append("    " + line(l)) }
+            if sec.lines.count > 50 { out.append("    …") }
+        }
         if !warnings.isEmpty {
             out.append("")
             out.append(l.pick("注意", "Warnings"))

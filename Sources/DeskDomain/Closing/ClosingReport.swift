@@ -43,6 +43,9 @@ public struct ClosingReport: Equatable, Sendable {
     public var warnings: [String]
     /// A closed shift's seal code, recomputed from its `shift.closed` line (``SealCode``).
     public var sealCode: SealCode? = nil
+    /// The registered books the report has no section of its own for: their events in
+    /// the window, per type (``DeskBook/reportsOwnSection``), in report order.
+    public var sections: [ReportSection] = []
 
     /// Opening float + deposits taken − deposits refunded + damage charges + service fees +
     /// paid in − paid out.
@@ -64,9 +67,10 @@ public struct ClosingReport: Equatable, Sendable {
         }
     }
 
-    /// Builds a report from its parts: the float and the counted cash come from `shifts`.
+    /// Builds a report from its parts: the float and the counted cash come from `shifts`,
+    /// the sections of the books without one of their own from `registry`.
     static func compose(scope: Scope, from: Int64, to: Int64, provisional: Bool, time: PlazaTime, tally: ClosingTally,
-                        shifts: [Shift], stillOut: StillOut, warnings: [String]) -> ClosingReport {
+                        shifts: [Shift], stillOut: StillOut, warnings: [String], registry: BookRegistry = .standard) -> ClosingReport {
         var float = Money.zero
         var counted: Money?
         var complete = true
@@ -89,9 +93,13 @@ public struct ClosingReport: Equatable, Sendable {
                 if openedIn != closedIn { complete = false }
             }
         }
+        let sections = registry.books.filter { !$0.reportsOwnSection }.map { book in
+            ReportSection(book: book.name, title: book.reportTitle,
+                          counts: book.events.map { .init(event: $0.event, count: tally.events[book.name]?[$0.event] ?? 0) })
+        }
         return ClosingReport(scope: scope, from: from, to: to, provisional: provisional, time: time, tally: tally, shifts: shifts,
                              openingFloat: float, counted: counted, shiftsComplete: complete, notes: notes, note: note,
-                             stillOut: stillOut, warnings: warnings)
+                             stillOut: stillOut, warnings: warnings, sections: sections)
     }
 }
 

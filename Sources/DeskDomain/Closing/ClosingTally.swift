@@ -179,18 +179,22 @@ public struct ClosingTally: Equatable, Sendable {
     /// Events counted in the window, all books.
     public var eventCount: Int { events.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
-    /// Adds one event of `book` (an event is looked for among its own book's kinds only).
+    /// Adds one event of `book` (an event is looked for among its own book's kinds only):
+    /// counted per type, then summed by the book's definition (``DeskBook/tally(_:into:)``).
     public mutating func add(_ r: LedgerRecord, book: BookName) {
         events[book, default: [:]][r.ev, default: 0] += 1
-        switch book {
-        case .umbrella: add(CashEvent(r, book: .umbrella))
-        case .stroller: addStroller(r)
-        case .lostfound: addLostFound(r)
-        case .points: addPoints(r)
-        case .invoice: addInvoice(r)
-        case .services: addService(r)
-        case .shift: if r.ev == ShiftEvents.paid, let m = CashMovement(r) { movements.append(m) }
-        default: break
+        BookRegistry.standard.definition(book)?.tally(r, into: &self)
+    }
+
+    /// ``add(_:book:)`` with the book's definition looked up once, for a loop over its records.
+    ///
+    ///     let add = ClosingTally.adder(for: .umbrella)
+    ///     for r in records { add(&tally, r) }
+    static func adder(for book: BookName, in registry: BookRegistry = .standard) -> (inout ClosingTally, LedgerRecord) -> Void {
+        let definition = registry.definition(book)
+        return { t, r in
+            t.events[book, default: [:]][r.ev, default: 0] += 1
+            definition?.tally(r, into: &t)
         }
     }
 
@@ -231,7 +235,7 @@ public struct ClosingTally: Equatable, Sendable {
         }
     }
 
-    private mutating func addStroller(_ r: LedgerRecord) {
+    mutating func addStroller(_ r: LedgerRecord) {
         switch r.ev {
         case StrollerEvents.lent: strollers.lent += 1
         case StrollerEvents.returned:
@@ -243,7 +247,7 @@ public struct ClosingTally: Equatable, Sendable {
         }
     }
 
-    private mutating func addLostFound(_ r: LedgerRecord) {
+    mutating func addLostFound(_ r: LedgerRecord) {
         switch r.ev {
         case LostFoundEvents.itemReceived:
             lostFound.received += 1
@@ -258,7 +262,7 @@ public struct ClosingTally: Equatable, Sendable {
         }
     }
 
-    private mutating func addPoints(_ r: LedgerRecord) {
+    mutating func addPoints(_ r: LedgerRecord) {
         let b = r.body
         switch r.ev {
         case PointsEvents.cardEnrolled:
@@ -277,7 +281,7 @@ public struct ClosingTally: Equatable, Sendable {
         }
     }
 
-    private mutating func addInvoice(_ r: LedgerRecord) {
+    mutating func addInvoice(_ r: LedgerRecord) {
         let b = r.body
         switch r.ev {
         case InvoiceEvents.numbersAllocated: invoices.allocated += 1
@@ -294,8 +298,8 @@ public struct ClosingTally: Equatable, Sendable {
         }
     }
 
-    private mutating func addService(_ r: LedgerRecord) {
-        let cash = CashEvent(r, book: .services)
+    mutating func addService(_ r: LedgerRecord) {
+        let cash = CashEvent(r, kinds: CashEvent.serviceKinds)
         add(cash)
         if cash.kind == .receiptIssued, cash.service != nil, let n = r.body["number"]?.stringValue {
             if services.firstNumber == nil { services.firstNumber = n }

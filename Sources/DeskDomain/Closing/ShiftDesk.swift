@@ -14,9 +14,10 @@ public final class ShiftDesk {
     var context: DeskContext { book.context }
     /// The desk's other books: sealed at closing, their events summed.
     let others: [any ClosingBook]
-    let umbrellas: UmbrellaDesk
-    let strollers: StrollerDesk
-    let lostFound: LostFoundDesk
+    /// What each other book that can have something out says is still out, by its live state.
+    let stillOutSources: [(inout StillOut, DeskConfig) -> Void]
+    /// The books registered with the desk: how each is summed and reported.
+    let registry: BookRegistry
     /// Where each book's file ended when a shift opened (so its report need not count lines).
     var startOffsets: [String: [BookName: Int64]] = [:]
     /// Heads of books on disk that no desk service opened (read, not written, by this desk).
@@ -29,13 +30,12 @@ public final class ShiftDesk {
     /// Notes and coins a drawer is counted in, in fen: ¥100 ¥50 ¥20 ¥10 ¥5 ¥1 ¥0.50 ¥0.10.
     public static let denominations: [Int64] = [10000, 5000, 2000, 1000, 500, 100, 50, 10]
 
-    init(context: DeskContext, useSnapshot: Bool = true, others: [any ClosingBook], umbrellas: UmbrellaDesk,
-         strollers: StrollerDesk, lostFound: LostFoundDesk) throws {
+    /// Opens the shift book over the desk's other books (``ShiftBook``).
+    init(context: DeskContext, useSnapshot: Bool = true, others: [OpenedBook], registry: BookRegistry = .standard) throws {
         book = try ServiceBook(.shift, context: context, useSnapshot: useSnapshot)
-        self.others = others
-        self.umbrellas = umbrellas
-        self.strollers = strollers
-        self.lostFound = lostFound
+        self.others = others.map(\.ledger)
+        stillOutSources = others.compactMap(\.stillOut)
+        self.registry = registry
     }
 
     public var state: ShiftState { book.state }
@@ -161,9 +161,7 @@ public final class ShiftDesk {
                 "serviceFeesFen": .int(t.services.fees.fen), "paidInFen": .int(t.paidIn.fen), "paidOutFen": .int(t.paidOut.fen),
                 "expectedFen": .int(report.expectedCash.fen), "countedFen": .int(counted.fen),
                 "differenceFen": .int((counted - report.expectedCash).fen), "note": .string(note),
-                "stillOut": ["umbrellas": .int(Int64(report.stillOut.umbrellas.count)), "strollers": .int(Int64(report.stillOut.strollers.count)),
-                             "openReports": .int(Int64(report.stillOut.openReports.count)),
-                             "pastRetention": .int(Int64(report.stillOut.pastRetention.count))],
+                "stillOut": .object(Self.stillOutCounts(report.stillOut)),
             ]
             if !notes.isEmpty { body["notes"] = .object(JSONObject(notes.map { (String($0.key), JSONValue.int(Int64($0.value))) })) }
             // A difference is recorded, never a reason to refuse; but it must be explained.
@@ -192,6 +190,15 @@ public final class ShiftDesk {
         startOffsets = [:]
         lastClosingReport = report
         return report
+    }
+
+    /// How many things are still out, per kind, as the close records them: the umbrellas,
+    /// strollers, open reports and items past retention, and each other book's section.
+    static func stillOutCounts(_ s: StillOut) -> JSONObject {
+        var counts: JSONObject = ["umbrellas": .int(Int64(s.umbrellas.count)), "strollers": .int(Int64(s.strollers.count)),
+                                  "openReports": .int(Int64(s.openReports.count)), "pastRetention": .int(Int64(s.pastRetention.count))]
+        for section in s.sections { counts[section.book.rawValue] = .int(Int64(section.lines.count)) }
+        return counts
     }
 
     /// The cash counted on a close form, and the notes and coins when typed.
@@ -235,7 +242,7 @@ public final class ShiftDesk {
     public func report(_ scope: ClosingReport.Scope) throws -> ClosingReport {
         for b in others { try b.flushToFile() }
         try book.flushToFile()
-        return try ClosingReader.report(scope, data: context.data, config: context.config, now: context.now())
+        return try ClosingReader.report(scope, data: context.data, config: context.config, now: context.now(), registry: registry)
     }
 
     /// The report of `shift` from its opening heads up to `seals` (the heads now), with
@@ -257,19 +264,20 @@ public final class ShiftDesk {
         let books = others.map(\.book) + foreign.books(context.data, year: year, excluding: known)
         for b in others { try b.flushToFile() }
         for b in books {
+            let add = ClosingTally.adder(for: b, in: registry)
             let head = shift.heads[b]
             let start = ClosingReader.WindowStart(year: shift.openedYear, seq: head?.seq ?? 0, hash: head?.hash, offset: head == nil ? nil : hints[b])
             let end = ClosingReader.Position(year: year, seq: seals[b]?.seq ?? 0)
             warnings += try ClosingReader.scanBook(context.data, b, from: start, firstYear: shift.openedYear, lastYear: year) { y, records in
-                for r in records where ClosingReader.Position(year: y, seq: r.seq) <= end { tally.add(r, book: b) }
+                for r in records where ClosingReader.Position(year: y, seq: r.seq) <= end { add(&tally, r) }
             }
         }
         tally.movements = shift.movements
         if !shift.movements.isEmpty { tally.events[.shift] = [ShiftEvents.paid: shift.movements.count] }
-        let stillOut = StillOut(umbrellas: umbrellas.state, strollers: strollers.state, lostFound: lostFound.state, at: now,
-                                config: context.config)
+        var stillOut = StillOut(at: now)
+        for source in stillOutSources { source(&stillOut, context.config) }
         return ClosingReport.compose(scope: .shift(shift.id), from: shift.openedAt, to: now, provisional: true, time: context.time,
-                                     tally: tally, shifts: [shift], stillOut: stillOut, warnings: warnings)
+                                     tally: tally, shifts: [shift], stillOut: stillOut, warnings: warnings, registry: registry)
     }
 
     /// Every other book's head now (after catching up with other consoles), for the books

@@ -18,8 +18,13 @@ public struct YearMoney: Sendable {
     public var warnings: [String]
     public var time: PlazaTime
 
-    /// The books read, largest first.
-    static let books: [BookName] = [.services, .umbrella, .shift]
+    /// The books read: those whose definition moves cash (``DeskBook/cash``), largest first.
+    static let books: [BookName] = moneyBooks(BookRegistry.standard).map(\.name)
+
+    /// The books of `registry` that move cash, in opening order (the largest first).
+    static func moneyBooks(_ registry: BookRegistry) -> [any DeskBook] {
+        registry.openingOrder.filter { if case .none = $0.cash { return false } else { return true } }
+    }
 
     /// Reads year `year` of the money books; throws on a damaged book, naming it and its seq.
     public static func read(year: Int, data: DataDirectory, config: DeskConfig) throws -> YearMoney {
@@ -28,6 +33,7 @@ public struct YearMoney: Sendable {
         let to = time.instant(CivilTime(year: year + 1, month: 1, day: 1))
         // The three books are read side by side, each into its own tally; they touch
         // disjoint parts of it (umbrellas, services, movements), which are put together after.
+        let books = moneyBooks(.standard)
         let results = books.map { _ in ParallelOpening.Slot<(ClosingTally, [String])>() }
         ParallelOpening.runOnThreads(zip(books, results).map { entry in
             let (book, slot) = entry
@@ -36,30 +42,29 @@ public struct YearMoney: Sendable {
         var money = YearMoney(year: year, from: from, to: to, tally: ClosingTally(), warnings: [], time: time)
         for (i, book) in books.enumerated() {
             let (tally, warnings) = try results[i].get()
-            switch book {
-            case .umbrella: money.tally.umbrellas = tally.umbrellas
-            case .services: money.tally.services = tally.services
-            default: money.tally.movements = tally.movements
-            }
+            book.takeMoney(from: tally, into: &money.tally)
             money.warnings += warnings
         }
         return money
     }
 
     /// One book's year: its tally, and a warning for a torn last line.
-    static func read(book: BookName, year: Int, from: Int64, to: Int64,
+    static func read(book definition: any DeskBook, year: Int, from: Int64, to: Int64,
                      data: DataDirectory) throws -> (ClosingTally, [String]) {
         var tally = ClosingTally()
+        let book = definition.name
         let path = LedgerPaths.bookPath(data, year: year, book: book)
         let prev = try LedgerPaths.incomingPrev(data, year: year, book: book)
         let scan: BookScan
-        if book == .shift {
-            scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
-                for r in records where r.instant >= from && r.instant < to { tally.add(r, book: book) }
-            }
-        } else {
-            scan = try BookScanner.scan(path: path, startPrev: prev, reader: CashReader(book: book)) { events in
+        switch definition.cash {
+        case .events(let kinds):
+            scan = try BookScanner.scan(path: path, startPrev: prev, reader: CashReader(kinds: kinds)) { events in
                 for e in events where e.instant >= from && e.instant < to { tally.add(e) }
+            }
+        case .drawer, .none:
+            let add = ClosingTally.adder(for: book)
+            scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
+                for r in records where r.instant >= from && r.instant < to { add(&tally, r) }
             }
         }
         switch scan.problem {

@@ -13,6 +13,12 @@ public protocol BookState: Equatable, Sendable, SnapshotCoding {
     mutating func apply(_ record: LedgerRecord)
 }
 
+extension BookState {
+    /// Whether `other` is a state of the same type, equal to this one (for comparing
+    /// states whose type is known only at run time).
+    func isEqual(to other: any BookState) -> Bool { (other as? Self) == self }
+}
+
 /// A snapshot that could not be read back (it is derived data: the book is replayed).
 public struct SnapshotDecodingError: Error, Sendable, CustomStringConvertible {
     public let detail: String

@@ -1,7 +1,8 @@
 /// Which book an event belongs in: one per desk service, plus `shift` for closings.
 ///
 /// A book is a file per year, `<data>/<year>/<book>.jsonl`. Names are lower-case ASCII so
-/// they are safe as file names everywhere.
+/// they are safe as file names everywhere. The names below are the books the desk was
+/// first built with; a new book names itself in its own folder (``DeskBook/name``).
 public struct BookName: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
@@ -23,8 +24,9 @@ public struct BookName: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Operators and their roles: who may log in, kept as a ledger so every change is on record.
     public static let operators = BookName(known: "operators")
 
-    /// The books of the desk, in the order reports list them.
-    public static let desk: [BookName] = [.lostfound, .umbrella, .stroller, .points, .invoice, .services, .shift, .operators]
+    /// The books of the desk, in the order reports list them: those registered in
+    /// ``BookRegistry/standard``, in its order (a new book is registered there, not here).
+    public static let desk: [BookName] = BookRegistry.standard.names
 
     public var fileName: String { rawValue + ".jsonl" }
     public var description: String { rawValue }

@@ -170,19 +170,11 @@ public struct BookSchema: Sendable {
     public func position(_ event: String) -> Int? { index[event] }
 }
 
-/// Every book and its events, in one place, in `BookName.desk` order.
+/// Every book and its events, in `BookName.desk` order: the schemas of the books
+/// registered in ``BookRegistry/standard`` (each declared once, in its book's events).
 public enum BookSchemas {
-    public static let all: [BookSchema] = [
-        BookSchema(.lostfound, LostFoundEvents.schema),
-        BookSchema(.umbrella, UmbrellaEvents.schema),
-        BookSchema(.stroller, StrollerEvents.schema),
-        BookSchema(.points, PointsEvents.schema),
-        BookSchema(.invoice, InvoiceEvents.schema),
-        BookSchema(.services, PaidServicesEvents.schema),
-        BookSchema(.shift, ShiftEvents.schema),
-        BookSchema(.operators, OperatorEvents.schema),
-    ]
+    public static var all: [BookSchema] { BookRegistry.standard.schemas }
 
     /// The schema of a book, if it is one of the desk's.
-    public static func of(_ book: BookName) -> BookSchema? { all.first { $0.book == book } }
+    public static func of(_ book: BookName) -> BookSchema? { BookRegistry.standard.schema(book) }
 }
