@@ -48,22 +48,28 @@ public struct LedgerJournal {
         let w = try HashingFileWriter(path: partial)
         var totals = Totals()
         w.write("; Plaza Desk customer-service desk: the money of \(year), for ledger-cli (ledger -f FILE bal).\n")
-        w.write("; From the umbrella, services and shift books. Amounts in CNY, exact to the fen (1/100 yuan).\n")
+        let books = Self.journalBooks(.standard)
+        let names = books.map(\.0.rawValue)
+        let from = names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        w.write("; From the \(from) books. Amounts in CNY, exact to the fen (1/100 yuan).\n")
         w.write("; Each transaction's code is (book seq) of its ledger line; the comment gives the line's hash.\n\n")
 
-        let held = try depositsHeldBefore()
-        if held != 0 {
-            emit(date: "\(year)-01-01", code: nil, payee: "Umbrella deposits still held from earlier years", note: nil,
-                 [(Self.deposits, -held), (Self.opening, held)], to: w, totals: &totals)
+        for (book, journal) in books {
+            guard let payee = journal.carried else { continue }
+            let held = try depositsHeldBefore(book, journal)
+            if held != 0 {
+                emit(date: "\(year)-01-01", code: nil, payee: payee, note: nil, [(Self.deposits, -held), (Self.opening, held)],
+                     to: w, totals: &totals)
+            }
         }
-        for book in [BookName.umbrella, .services, .shift] {
+        for (book, journal) in books {
             let path = LedgerPaths.bookPath(data, year: year, book: book)
             guard POSIXFile.exists(path) else { continue }
             w.write("; ---- \(book) \(year) ----\n\n")
             var fault: ExportError?
             _ = try BookScanner.scan(path: path, startPrev: try LedgerPaths.incomingPrev(data, year: year, book: book), decode: true) { records in
                 for r in records where fault == nil {
-                    guard let (payee, postings) = Self.postings(r) else { continue }
+                    guard let (payee, postings) = Self.postings(r, journal) else { continue }
                     if postings.reduce(0, { $0 + $1.fen }) != 0 {
                         fault = .notSound(book: book, year: year, seq: r.seq, reason: "its amounts do not balance")
                         return
@@ -80,38 +86,16 @@ public struct LedgerJournal {
         return totals
     }
 
-    /// The transaction of a ledger event, or nil when it moves no money.
-    static func postings(_ r: LedgerRecord) -> (String, [Posting])? {
-        let b = r.body
-        func fen(_ k: String) -> Int64 { b[k]?.intValue ?? 0 }
-        func text(_ k: String) -> String { clean(b[k]?.stringValue ?? "") }
-        var p: [Posting] = []
-        let payee: String
-        switch r.ev {
-        case UmbrellaEvents.lent:
-            payee = "Umbrella \(text("unit")) lent, deposit card \(text("depositCard"))"
-            p = [(cash, fen("depositFen")), (deposits, -fen("depositFen"))]
-        case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
-            let released = r.ev == UmbrellaEvents.depositReleased
-            payee = "Umbrella \(text("unit")) returned\(released ? " without deposit card" : ""), damage \(text("damage"))"
-            p = [(deposits, fen("depositFen")), (cash, -fen("refundFen")), (cash, fen("paidOnTopFen")), (damage, -fen("chargeFen"))]
-        case UmbrellaEvents.depositForfeited:
-            payee = "Umbrella \(text("unit")) not returned: deposit forfeited"
-            p = [(deposits, fen("keptFen")), (forfeited, -fen("keptFen"))]
-        case PaidServicesEvents.receiptIssued:
-            payee = "Service receipt \(text("number")) \(text("kind"))"
-            p = [(cash, fen("feeFen")), (services, -fen("feeFen"))]
-        case PaidServicesEvents.receiptVoided:
-            payee = "Service receipt \(text("number")) voided"
-            p = [(services, fen("feeFen")), (cash, -fen("feeFen"))]
-        case ShiftEvents.paid:
-            guard let m = CashMovement(r) else { return nil }
-            payee = "Shift \(clean(m.shift)) \(m.direction.name(.en)): \(clean(m.reason))"
-            p = m.direction == .paidIn ? [(cash, m.amount.fen), (paidIn, -m.amount.fen)] : [(paidOut, m.amount.fen), (cash, -m.amount.fen)]
-        default:
-            return nil
-        }
-        p = p.filter { $0.fen != 0 }
+    /// The books that write transactions (``DeskBook/journal``), in report order.
+    static func journalBooks(_ registry: BookRegistry) -> [(BookName, JournalBook)] {
+        registry.books.compactMap { b in b.journal.map { (b.name, $0) } }
+    }
+
+    /// The transaction of a ledger event by its book's definition, without the postings
+    /// of nothing; nil when it moves no money.
+    static func postings(_ r: LedgerRecord, _ journal: JournalBook) -> (String, [Posting])? {
+        guard let (payee, all) = journal.postings(r) else { return nil }
+        let p = all.filter { $0.fen != 0 }
         return p.isEmpty ? nil : (payee, p)
     }
 
@@ -141,28 +125,22 @@ public struct LedgerJournal {
         String(s.map { ";#()\n\r\t".contains($0) ? " " : $0 })
     }
 
-    /// Deposits taken in earlier years and not yet refunded, released or forfeited.
-    func depositsHeldBefore() throws -> Int64 {
+    /// Deposits a book took in earlier years and has not yet refunded, released or
+    /// forfeited: what its transactions of those years left on `Liabilities:Deposits`.
+    func depositsHeldBefore(_ book: BookName, _ journal: JournalBook) throws -> Int64 {
         var held: Int64 = 0
         var prev = ChainHash.zero
         for y in data.years() where y < year {
-            let path = LedgerPaths.bookPath(data, year: y, book: .umbrella)
+            let path = LedgerPaths.bookPath(data, year: y, book: book)
             guard POSIXFile.exists(path) else { continue }
             let scan = try BookScanner.scan(path: path, startPrev: prev, decode: true) { records in
                 for r in records {
-                    switch r.ev {
-                    case UmbrellaEvents.lent: held += r.body["depositFen"]?.intValue ?? 0
-                    case UmbrellaEvents.returned, UmbrellaEvents.depositReleased:
-                        held -= r.body["depositFen"]?.intValue ?? 0
-                    case UmbrellaEvents.depositForfeited: held -= r.body["keptFen"]?.intValue ?? 0
-                    default: break
-                    }
+                    for p in journal.postings(r)?.postings ?? [] where p.account == Self.deposits { held -= p.fen }
                 }
             }
-            if let p = scan.problem { throw ExportError.notSound(book: .umbrella, year: y, seq: p.seq, reason: p.reason) }
+            if let p = scan.problem { throw ExportError.notSound(book: book, year: y, seq: p.seq, reason: p.reason) }
             prev = scan.lastHash
         }
         return held
     }
-
 }
