@@ -34,7 +34,7 @@ import zipfile
 
 ZERO = "0" * 64
 KEYS = ["seq", "at", "op", "ev", "body", "prev", "hash"]
-BOOK_ORDER = ["lostfound", "umbrella", "stroller", "points", "invoice", "services", "shift", "operators"]
+BOOK_ORDER = []           # the desk's order of books: manifest.json's bookOrder (from the desk's registry)
 HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 BOOK_NAME = re.compile(r"[a-z0-9-]{1,32}\Z")
 RFC3339 = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})\Z")
@@ -307,6 +307,11 @@ def main(argv):
             manifest_bytes = f.read()
         manifest = json.loads(manifest_bytes.decode("utf-8"))
         year = manifest["year"]
+        # The order the desk reports its books in; an export without it keeps the manifest's.
+        order = manifest.get("bookOrder", [b["book"] for b in manifest["books"]])
+        if not isinstance(order, list) or not all(isinstance(n, str) and BOOK_NAME.match(n) for n in order):
+            raise ValueError("bookOrder is not a list of book names")
+        BOOK_ORDER[:] = order
         books = sorted(manifest["books"], key=lambda b: book_order(b["book"]))
         files = manifest["files"]
     except SystemExit as e:

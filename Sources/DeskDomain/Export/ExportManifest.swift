@@ -4,13 +4,17 @@ import Foundation
 ///
 /// For every file its SHA-256 and size; for every book its event count, first and last
 /// seq, the `prev` its first line links to (the previous year's head, or 64 zeros) and its
-/// head hash, and the seals the year's shift closes recorded on it. `verify.py` re-checks
-/// all of it from the archive alone.
+/// head hash, and the seals the year's shift closes recorded on it; and the desk's order
+/// of books (`bookOrder`, from its registry). `verify.py` re-checks all of it from the
+/// archive alone.
 public struct ExportManifest: Codable, Sendable, Equatable {
     public var format: String
     public var year: Int
     public var exportedAt: String
     public var rules: String
+    /// Every book the desk registers, in the order it reports them (``BookName/desk``):
+    /// `verify.py` reports the books, and their problems, in this order.
+    public var bookOrder: [String]
     public var books: [Book]
     public var files: [File]
 

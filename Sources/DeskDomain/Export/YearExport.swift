@@ -21,6 +21,8 @@ public struct YearExport: Sendable {
     public var data: DataDirectory
     public var year: Int
     public var clock: any Clock
+    /// The desk's books: their order in the manifest (`bookOrder`) and in the README.
+    var registry = BookRegistry.standard
 
     public init(data: DataDirectory, year: Int, clock: any Clock) {
         self.data = data; self.year = year; self.clock = clock
@@ -42,7 +44,7 @@ public struct YearExport: Sendable {
 
     public func write(to out: String) throws -> Summary {
         guard data.years().contains(year) else { throw ExportError.noSuchYear(year: year, data: data.path) }
-        let books = LedgerVerifier.booksIn(data: data, year: year)
+        let books = LedgerVerifier.booksIn(data: data, year: year, order: registry.names)
         // The shift book's length first: its seals then never point past another book's copy.
         var sizes: [BookName: Int64] = [:]
         for b in ([LedgerSeal.shiftBook] + books) where books.contains(b) && sizes[b] == nil {
@@ -109,7 +111,7 @@ public struct YearExport: Sendable {
                 .map { .init(shiftSeq: $0.shiftSeq, seq: $0.seq, hash: $0.hash.hex) }
         }
 
-        let readme = try DeskResources.text("export/README-auditor.txt").replacingOccurrences(of: "{{YEAR}}", with: String(year)).replacingOccurrences(of: "{{YEAR_BEFORE}}", with: String(year - 1))
+        let readme = try Self.auditorReadme(year: year, registry: registry)
         let verify = try DeskResources.text("export/verify.py")
         for (name, text, mode) in [("README.txt", readme, UInt16(0o644)), ("verify.py", verify, UInt16(0o755))] {
             let bytes = Array(text.utf8)
@@ -117,7 +119,7 @@ public struct YearExport: Sendable {
                                size: Int64(bytes.count)))
         }
         let manifest = ExportManifest(format: ExportManifest.formatName, year: year, exportedAt: PlazaTime.china.rfc3339(clock.now()),
-                                      rules: Self.rules, books: entries, files: files)
+                                      rules: Self.rules, bookOrder: registry.names.map(\.rawValue), books: entries, files: files)
         let manifestBytes = Array(try manifest.encoded())
         let manifestSHA = try addBytes(archive, "\(root)/manifest.json", manifestBytes, date: date, permissions: 0o644)
 
@@ -127,6 +129,32 @@ public struct YearExport: Sendable {
         Glibc.close(afd)
         guard rename(partial, out) == 0 else { throw LedgerError.io(path: out, action: "rename the finished archive to", errno: errno) }
         return Summary(manifest: manifest, manifestSHA256: manifestSHA, archiveBytes: archiveBytes)
+    }
+
+    /// The auditor's README of `year`: the shipped text with its year filled in and the
+    /// books the registry lists, each with what it holds (``DeskBook/auditorLabel``).
+    static func auditorReadme(year: Int, registry: BookRegistry) throws -> String {
+        let books = registry.books.map { b in b.name.rawValue + (b.auditorLabel.map { " (\($0))" } ?? "") }
+        let paragraph = "The ledger files, byte for byte as the desk wrote them. One event per line. Books: "
+            + books.joined(separator: ", ") + "."
+        let lines = wrap(paragraph, width: 65)
+        let ledger = (["  ledger/<book>.jsonl   " + lines[0]] + lines.dropFirst().map { String(repeating: " ", count: 24) + $0 })
+            .joined(separator: "\n")
+        return try DeskResources.text("export/README-auditor.txt").replacingOccurrences(of: "{{LEDGER_BOOKS}}", with: ledger)
+            .replacingOccurrences(of: "{{YEAR}}", with: String(year)).replacingOccurrences(of: "{{YEAR_BEFORE}}", with: String(year - 1))
+    }
+
+    /// Words into lines of at most `width` characters (a longer word on a line of its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        return lines + (line.isEmpty ? [] : [line])
     }
 
     /// A book read twice for its CSV: what the zip and the manifest need of it.

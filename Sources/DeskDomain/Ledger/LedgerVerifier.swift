@@ -82,15 +82,16 @@ public enum LedgerVerifier {
         scan.problem = .damaged(seq: seq, offset: 0, reason: reason)
     }
 
-    /// The books that have a file in a year's folder (live or archived), in report order.
-    public static func booksIn(data: DataDirectory, year: Int) -> [BookName] {
+    /// The books that have a file in a year's folder (live or archived), in report order
+    /// (`order`, then any other book by name).
+    public static func booksIn(data: DataDirectory, year: Int, order: [BookName] = BookName.desk) -> [BookName] {
         var names = Set<BookName>()
         for folder in [data.yearFolder(year), data.archivedYearFolder(year)] {
             for f in (try? FileManagerShim.contents(folder)) ?? [] where f.hasSuffix(".jsonl") {
                 if let b = BookName(String(f.dropLast(6))) { names.insert(b) }
             }
         }
-        let known = BookName.desk.filter { names.contains($0) }
+        let known = order.filter { names.contains($0) }
         return known + names.subtracting(known).sorted()
     }
 
