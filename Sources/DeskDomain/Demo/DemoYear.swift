@@ -14,6 +14,9 @@ public struct DemoYear {
     public var year: Int
     public var events: Int
     public var seed: UInt64
+    /// The books written: every registered book's own day (``DeskBook/demoDay(_:_:)``) runs
+    /// after the desk's chores of the day (a test adds its own book).
+    var registry = BookRegistry.standard
 
     /// The demo operators and their PINs (the README and the login screen of `--demo` show them).
     public static let operators: [(id: String, name: String, role: Role, pin: String)] = [
@@ -34,9 +37,10 @@ public struct DemoYear {
         let clock = ManualClock(time.instant(CivilTime(year: year, month: 1, day: 1, hour: 9)))
         var context = base
         context.clock = clock
-        let desk = try Desk(context: context, pinRounds: 1000)
+        let desk = try Desk(context: context, pinRounds: 1000, registry: registry)
         var run = Run(desk: desk, clock: clock, time: time, year: year, rng: SeededRandom(seed: seed),
-                      cashRng: SeededRandom(seed: seed ^ 0x5348_4946_5400))
+                      cashRng: SeededRandom(seed: seed ^ 0x5348_4946_5400),
+                      bookRngs: desk.books.map { SeededRandom(seed: seed ^ Self.seedOfName($0.name)) })
         let start = desk.headSeqSum
         try run.ensureOperators()
         let days = CivilTime.isLeap(year) ? 366 : 365
@@ -52,6 +56,11 @@ public struct DemoYear {
         return written
     }
 
+    /// A book's own seed: FNV-1a of its name, the same on every machine and run.
+    static func seedOfName(_ book: BookName) -> UInt64 {
+        book.rawValue.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+
     /// The simulation's running state.
     struct Run {
         let desk: Desk
@@ -62,6 +71,8 @@ public struct DemoYear {
         /// The shift's own draws (paid in/out, a miscount), apart from `rng` so that the
         /// other books are what the same seed wrote before shifts were closed.
         var cashRng: SeededRandom
+        /// Each book's own draws for its ``DeskBook/demoDay(_:_:)``, in the desk's order.
+        var bookRngs: [SeededRandom]
         var lead = Actor(id: .system, role: .lead)
         var clerks: [Actor] = []
         var nextCard = 0, nextReceipt = 0, nextRange = 0
@@ -116,7 +127,18 @@ public struct DemoYear {
                 try oneAction(weekend: weekend)
             }
             try closing(day)
+            try booksOwnDay(day)
             try closeShift()
+        }
+
+        /// Every registered book's own part of the day (none for the books written above),
+        /// each with its own draws.
+        mutating func booksOwnDay(_ day: Int) throws {
+            for (i, book) in desk.books.enumerated() {
+                var today = DemoDay(desk: desk, clock: clock, time: time, year: year, day: day, lead: lead, clerks: clerks, rng: bookRngs[i])
+                try book.demoDay(&today)
+                bookRngs[i] = today.rng
+            }
         }
 
         /// The lead counts the float into the drawer before the desk opens; now and then
