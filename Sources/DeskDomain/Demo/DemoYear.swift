@@ -5,8 +5,9 @@
 /// strollers; lost property comes in, is reported, claimed or disposed of by a lead after
 /// retention; points cards are enrolled, back-filled, redeemed, lost and reissued; invoices
 /// are issued from allocated ranges, now and then voided or reversed; paid services give
-/// receipts. Every day the lead opens a shift with the float before the desk opens and
-/// closes it after the last chores, counting the drawer and sealing the books. Books are
+/// receipts; every other registered book has its own part of the day
+/// (``DeskBook/demoDay(_:_:)``). Every day the lead opens a shift with the float before the
+/// desk opens and closes it after the last chores, counting the drawer and sealing the books. Books are
 /// written with ``Durability/deferred`` and fsynced once at the end,
 /// and a snapshot is saved so the next opening is quick.
 public struct DemoYear {
