@@ -86,6 +86,15 @@ protocol DeskBook: Sendable {
     /// before the shift closes (default: none). It draws from its own ``DemoDay/rng``, so
     /// the other books' days stay what they were.
     func demoDay(_ service: Service, _ day: inout DemoDay) throws
+
+    // Implemented once for every book (``DeskBook+Audit``, ``StillOutReplay``); requirements
+    // so that each book's copy is compiled for its own state and rules, not called
+    // through an existential in the loops over every line.
+
+    /// `verify --deep` of the book: its findings and scans, and the timeline its rules built.
+    func audit(_ run: DeepVerifier.Run, leads: LeadTimeline?) throws -> (DeepVerifier.Audited, LeadTimeline?)
+    /// A fresh replay of the book for what is still out, if the book can have something out.
+    func stillOutReplay() -> StillOutReplay?
 }
 
 extension DeskBook {
