@@ -63,11 +63,15 @@ public final class UmbrellaDesk {
         let phone = try FieldCheck.phone(form.phone, field: "phone")
         var body: JSONObject = ["unit": .string(unit), "depositCard": .string(card), "depositFen": .int(deposit.fen),
                                 "customer": .string(customer), "phone": .string(phone.masked)]
+        let reason = try FieldCheck.optionalText(form.depositReason, field: "depositReason", max: 200)
+        if deposit == config.umbrellaDeposit, reason != nil {
+            // A reason typed for the usual deposit: the other amount was meant, not typed.
+            throw UmbrellaError.reasonWithoutOtherDeposit(configured: config.umbrellaDeposit)
+        }
         if deposit != config.umbrellaDeposit {
+            // The reason first: a lead approving in place then sees why, and types the PIN once.
+            guard let reason else { throw UmbrellaError.depositNeedsReason(configured: config.umbrellaDeposit) }
             guard actor.actsAsLead else { throw UmbrellaError.depositNeedsApproval(configured: config.umbrellaDeposit) }
-            guard let reason = try FieldCheck.optionalText(form.depositReason, field: "depositReason", max: 200) else {
-                throw UmbrellaError.depositNeedsReason(configured: config.umbrellaDeposit)
-            }
             body["depositReason"] = .string(reason)
         }
         try shiftGate.whileShiftOpen {

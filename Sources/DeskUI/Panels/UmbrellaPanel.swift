@@ -84,11 +84,13 @@ public final class UmbrellaPanel: Panel {
                     FormField("phone", "电话", "Phone", kind: .phone, limit: 16, required: true),
                     FormField("unit", "伞号", "Unit", value: free, limit: 8, required: true),
                     FormField("deposit", "押金（留空 = \(deposit)）", "Deposit (empty = \(deposit))", kind: .money, limit: 12),
-                ], noteZh: "押金留空即按 \(deposit) 收取。收押金后交给顾客押金卡和雨伞；归还时凭押金卡全额退还，损坏照价赔偿。",
-                   noteEn: "Leave the deposit empty to take the usual \(deposit). Take it, hand over the deposit card and the umbrella; the card brings the deposit back in full, damage is paid for.")
+                    FormField("depositReason", "改押金的原因", "Why another deposit", limit: 200),
+                ], noteZh: "押金留空即按 \(deposit) 收取；改收其他金额须写明原因并由值班主管批准。收押金后交给顾客押金卡和雨伞；归还时凭押金卡全额退还，损坏照价赔偿。",
+                   noteEn: "Leave the deposit empty to take the usual \(deposit); another amount needs a reason and a shift lead's approval. Take it, hand over the deposit card and the umbrella; the card brings the deposit back in full, damage is paid for.")
             }, submit: { form, desk, actor, l in
                 let loan = try desk.umbrellas.lend(.init(unit: form["unit"], depositCard: form["depositCard"], deposit: form["deposit"],
-                                                         customer: form["customer"], phone: form["phone"]), by: actor)
+                                                         customer: form["customer"], phone: form["phone"],
+                                                         depositReason: form["depositReason"]), by: actor)
                 return l.pick("已借出 \(loan.unit) 给 \(loan.customer)，押金卡 \(loan.depositCard)，收押金 \(loan.deposit)。",
                               "Lent \(loan.unit) to \(loan.customer) with card \(loan.depositCard); deposit \(loan.deposit) taken.")
             }),
