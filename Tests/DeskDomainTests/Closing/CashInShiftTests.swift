@@ -31,7 +31,7 @@ import Testing
     func expectNoShift(_ e: (any DeskFailure)?, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(e as? ShiftError == .noShiftForCash, sourceLocation: sourceLocation)
         #expect(e?.message(.zhHans) == "没有开班：请值班主管先开班（F8 o）。", sourceLocation: sourceLocation)
-        #expect(e?.message(.en) == "no shift is open: ask the shift lead to open one (F8 o)", sourceLocation: sourceLocation)
+        #expect(e?.message(.en) == "No shift is open: ask the shift lead to open one (F8 o).", sourceLocation: sourceLocation)
     }
 
     @Test func noCashMovesWithoutAShift() throws {
