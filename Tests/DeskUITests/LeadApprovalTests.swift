@@ -125,4 +125,20 @@ import Testing
         #expect(console.state.status == (language == .en ? "An auditor's console is read-only: it cannot lend."
                                                          : "审计员的控制台只能查看，不能登记（借出）。"))
     }
+    @Test(arguments: [("-1", "-"), ("1e3", "e"), ("50,00", ",")])
+    func aMoneyFieldRefusesWhatIsNoAmountAloud(_ typed: String, _ refused: Character) throws {
+        for language in [Language.zhHans, .en] {
+            let f = try umbrellas(language)
+            f.type("n"); f.press(.tab, .tab, .tab, .tab)
+            #expect(focused(f) == "deposit")
+            var said: [String] = []
+            for c in typed {
+                f.type(String(c))
+                if c == refused { said.append(f.console.state.status) }
+            }
+            #expect(said == [language == .en ? "Deposit (empty = ¥50.00) takes an amount only (digits and a point, e.g. 50.00)."
+                                             : "“押金（留空 = ¥50.00）”只能输入金额（数字和小数点，如 50.00）。"])
+            #expect(f.console.state.form?["deposit"] == typed.filter { $0 != refused })
+        }
+    }
 }
