@@ -102,11 +102,10 @@ extension Console {
         }
         if state.list.searching { return hints([("Enter", l.pick("完成搜索", "done")), ("Esc", l.pick("清除搜索", "clear search"))]) }
         let role = state.actor?.role
-        var shown: [KeyHint] = (currentPanel?.actions ?? [])
+        // The search first: on a narrow screen the panel's last actions give way, not it.
+        return [KeyHint(key: "/", label: l.pick("搜索", "search"))] + (currentPanel?.actions ?? [])
             .filter { role != .auditor || !$0.writes }
             .map { KeyHint(key: String($0.key), label: $0.label(l), dimmed: $0.leadOnly && role == .clerk) }
-        shown.append(KeyHint(key: "/", label: l.pick("搜索", "search")))
-        return shown
     }
 
     func drawKeys(_ s: inout Screen, row: Int) {
