@@ -56,7 +56,7 @@ public final class UmbrellaDesk {
     @discardableResult
     public func lend(_ form: LendForm, by actor: Actor) throws -> UmbrellaLoan {
         try actor.requireWriter(.write)
-        let unit = try self.unit(form.unit, field: "unit")
+        let unit = try self.unit(form.unit, field: "unit", forLoan: true)
         let card = try self.card(form.depositCard)
         let deposit = try self.deposit(form.deposit)
         let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
@@ -250,9 +250,13 @@ public final class UmbrellaDesk {
         return state.loan(holdingCard: card)
     }
 
-    func unit(_ text: String, field: String) throws -> String {
+    /// The unit typed: for a loan, one of the configured fleet; for anything else, also a
+    /// unit beyond it that the book still holds (``FleetState/knownUnit(_:prefix:count:)``).
+    func unit(_ text: String, field: String, forLoan: Bool = false) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
-        guard let u = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else {
+        let found = forLoan ? FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits)
+                            : book.state.fleet.knownUnit(text, prefix: Self.prefix, count: config.umbrellaUnits)
+        guard let u = found else {
             throw FleetError.unknownUnit(field: field, text: FieldCheck.echo(text))
         }
         return u
