@@ -53,7 +53,8 @@ extension Console {
     func drawTitle(_ s: inout Screen) {
         s.fill(row: 0, style: .title)
         let place = state.mode == .working ? (currentPanel?.title(l) ?? "") : l.pick("服务台", "Service desk")
-        s.put(" " + desk.context.config.plazaName + " · " + place, row: 0, column: 0, style: .title)
+        let readOnly = desk.context.readOnly ? " · " + l.pick("只读", "read-only") : ""
+        s.put(" " + desk.context.config.plazaName + " · " + place + readOnly, row: 0, column: 0, style: .title)
         let now = desk.context.time.civil(desk.context.now())
         var right = now.dateString + " " + now.timeString
         if let a = state.actor, state.mode == .working { right += "  " + state.operatorName + "(" + roleName(a.role) + ")" }
