@@ -14,6 +14,8 @@ import Glibc
 ///   the tail makes the writer refuse to open, naming book, year and seq.
 /// - A failed write is cut back to the last whole line before the error is reported, so
 ///   a full disk or a file-size limit never leaves half a line behind.
+/// - Opened `readOnly`, it only reads: no lock, nothing created or repaired, whole lines
+///   only (a torn tail is left and read once whole), and every transaction is refused.
 public final class BookWriter {
     public let data: DataDirectory
     public let book: BookName
