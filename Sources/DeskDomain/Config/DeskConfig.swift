@@ -42,6 +42,17 @@ public struct DeskConfig: Equatable, Sendable {
     /// The file's path in a data directory.
     public static func path(in data: DataDirectory) -> String { data.path + "/config.toml" }
 
+    /// Loads `<data>/config.toml`, or (missing) the shipped default's values, creating
+    /// nothing: for a read-only desk.
+    public static func loadOrDefaults(_ data: DataDirectory) throws -> DeskConfig {
+        let path = Self.path(in: data)
+        guard FileManager.default.fileExists(atPath: path) else { return try parse(try DeskResources.text("default-config.toml")) }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw LedgerError.io(path: path, action: "read", errno: EACCES)
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Loads `<data>/config.toml`, writing the shipped default there first if it is missing.
     public static func loadOrCreate(_ data: DataDirectory) throws -> DeskConfig {
         let path = Self.path(in: data)

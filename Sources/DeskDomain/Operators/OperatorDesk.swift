@@ -59,6 +59,7 @@ public final class OperatorDesk {
     /// The first shift lead of a new data directory.
     @discardableResult
     public func addFirstLead(_ form: AddForm) throws -> Operator {
+        if book.context.readOnly { throw ReadOnlyRefusal(data: book.context.data.path, what: .firstLead) }
         let (id, name, pin) = try check(form)
         guard form.role == .lead else { throw OperatorError.firstMustBeLead }
         try book.transaction { state, tx in
@@ -136,6 +137,10 @@ public final class OperatorDesk {
     /// `operator.logged-in`, which starts the count again; so does a new PIN. An id that
     /// cannot be an operator id at all is refused without being counted.
     ///
+    /// On a read-only desk the PIN is checked the same way and a lock recorded by any
+    /// writer holds, but nothing is recorded: a wrong PIN is refused uncounted (whoever can
+    /// open the directory can read the PIN hashes and the key, and try PINs offline anyway).
+    ///
     ///     let login = try ops.login(id: "clerk.wang", pin: "1357")
     ///     login.message(.en)   // "3 wrong PINs for clerk.wang since your last login." or nil
     public func login(id idText: String, pin: String) throws -> Login {
@@ -150,11 +155,14 @@ public final class OperatorDesk {
             PINHash.spend(pin: pin, key: key, rounds: pinRounds)
             right = false
         }
-        guard let o = found, right else { throw try recordFailure(id, at: now) }
+        guard let o = found, right else {
+            if book.context.readOnly { throw OperatorError.badLogin }   // cannot be counted here
+            throw try recordFailure(id, at: now)
+        }
         guard !o.disabled else { throw OperatorError.disabled(id.rawValue) }
         let before = state.failures[id]?.count ?? 0
         let register = o.role == .lead && state.keyFingerprint == nil
-        if before > 0 || register {
+        if (before > 0 || register) && !book.context.readOnly {
             try book.transaction { state, tx in
                 if let n = state.failures[id]?.count, n > 0 {
                     try tx.append(OperatorEvents.loggedIn, ["id": .string(id.rawValue), "console": .string(console),

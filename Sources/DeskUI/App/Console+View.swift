@@ -56,11 +56,16 @@ extension Console {
     func drawTitle(_ s: inout Screen) {
         s.fill(row: 0, style: .title)
         let place = state.mode == .working ? (currentPanel?.title(l) ?? "") : l.pick("服务台", "Service desk")
-        s.put(" " + desk.context.config.plazaName + " · " + place, row: 0, column: 0, style: .title)
         let now = desk.context.time.civil(desk.context.now())
         var right = now.dateString + " " + now.timeString
         if let a = state.actor, state.mode == .working { right += "  " + state.operatorName + "(" + a.role.name(l) + ")" }
         right += " "
+        var left = " " + desk.context.config.plazaName + " · " + place
+        if desk.context.readOnly {   // said first and whole: the plaza's name gives way on a short line
+            let mark = " " + l.pick("只读", "read-only") + " ·"
+            left = mark + (TextWidth.of(mark + left) + TextWidth.of(right) < s.columns ? left : " " + place)
+        }
+        s.put(left, row: 0, column: 0, style: .title)
         s.put(right, row: 0, column: max(0, s.columns - TextWidth.of(right)), style: .title)
     }
 

@@ -19,6 +19,9 @@ public final class Console {
                              language: language ?? desk.context.config.language)
         state.gate = state.mode == .firstRun ? ConsoleGates.firstRun() : ConsoleGates.login()
         state.lastKeyAt = desk.context.now()
+        if desk.context.readOnly && state.mode == .firstRun {
+            state.say(ReadOnlyRefusal(data: desk.context.data.path, what: .firstLead).message(state.language), .error)
+        }
     }
 
     var l: Language { state.language }
@@ -354,6 +357,7 @@ public final class Console {
     /// Why the operator at the desk may not start `action` (nil when they may).
     public func refusal(of action: PanelAction) -> String? {
         guard let role = state.actor?.role else { return nil }
+        if desk.context.readOnly && action.writes { return ReadOnlyRefusal(data: desk.context.data.path).message(l) }
         if role == .auditor && action.writes {
             return l.pick("审计员的控制台只能查看，不能登记（\(action.label(l))）。",
                           "An auditor's console is read-only: it cannot \(action.label(l)).")
