@@ -56,7 +56,7 @@ import Testing
         #expect(Self.status(screen, zh: zh).contains(zh ? "已只读打开：只能查看，不能登记。" : "opened read-only; you can look, not record."),
                 "\(screen)")
         try t.type("audit.zhao"); try t.press("Tab"); try t.type("8642"); try t.press("Enter")
-        try t.waitFor(zh ? "赵敏(审计)" : "赵敏(auditor)")
+        try t.waitFor(zh ? "赵敏(审计员)" : "赵敏(auditor)")
         try t.press("F3")
         screen = try t.waitFor(zh ? "押金 ¥50.00" : "deposit ¥50.00")
         #expect(Self.title(screen).contains(zh ? " 只读 · " : " read-only · ") && Self.title(screen).contains(zh ? "雨伞" : "Umbrellas"),
