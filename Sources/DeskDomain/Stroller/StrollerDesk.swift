@@ -88,13 +88,16 @@ public final class StrollerDesk {
 
     /// A unit's returned loans, newest first (the latest ``StrollerState/historyLength``).
     public func history(of text: String) -> [StrollerLoan] {
-        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: config.strollerUnits) else { return [] }
+        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: 9999) else { return [] }
         return (state.history[unit] ?? []).reversed()
     }
 
-    /// Every unit of the fleet with its status.
+    /// Every unit of the fleet with its status, then any unit beyond it the book still holds
+    /// (out, damaged or retired before the fleet was made smaller).
     public var units: [(unit: String, status: FleetState.Status)] {
-        FleetState.unitNames(prefix: Self.prefix, count: config.strollerUnits).map { ($0, state.fleet.status(of: $0)) }
+        let fleet = FleetState.unitNames(prefix: Self.prefix, count: config.strollerUnits)
+        let beyond = state.fleet.statuses.keys.filter { FleetState.normalize($0, prefix: Self.prefix, count: config.strollerUnits) == nil }.sorted()
+        return (fleet + beyond).map { ($0, state.fleet.status(of: $0)) }
     }
 
     /// The unit typed: for a loan, one of the configured fleet; for anything else, also a

@@ -233,14 +233,17 @@ public final class UmbrellaDesk {
             .map { ($0, max(0, now - $0.lentAt) / 60) }
     }
 
-    /// Every unit of the fleet with its status.
+    /// Every unit of the fleet with its status, then any unit beyond it the book still holds
+    /// (out, damaged or retired before the fleet was made smaller).
     public var units: [(unit: String, status: FleetState.Status)] {
-        FleetState.unitNames(prefix: Self.prefix, count: config.umbrellaUnits).map { ($0, state.fleet.status(of: $0)) }
+        let fleet = FleetState.unitNames(prefix: Self.prefix, count: config.umbrellaUnits)
+        let beyond = state.fleet.statuses.keys.filter { FleetState.normalize($0, prefix: Self.prefix, count: config.umbrellaUnits) == nil }.sorted()
+        return (fleet + beyond).map { ($0, state.fleet.status(of: $0)) }
     }
 
     /// The latest ended loans of a unit (as typed: `7`, `u7`, `U007`), newest first.
     public func history(of text: String) -> [UmbrellaLoan] {
-        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else { return [] }
+        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: 9999) else { return [] }
         return (state.history[unit] ?? []).reversed()
     }
 
