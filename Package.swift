@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskDomain"]),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos"]),
+        .testTarget(name: "SlipTests", dependencies: ["DeskDomain", "EscPos"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DeskDomain", "plazadesk"]),
     ]
 )
