@@ -36,6 +36,9 @@ public struct DeskConfig: Equatable, Sendable {
 
     public var openingFloat = Money(yuan: 500)
 
+    /// Where slips are printed (`[printer]`).
+    public var printer = PrinterConfig()
+
     /// The defaults (the same values as the shipped file).
     public init() {}
 
@@ -101,6 +104,7 @@ public struct DeskConfig: Equatable, Sendable {
             c.servicePrices[kind] = try r.money("services.\(kind.configKey)", default: c.servicePrices[kind]!)
         }
         c.openingFloat = try r.money("shift.opening_float", default: c.openingFloat)
+        c.printer = try PrinterConfig.read(&r)
         if let unknown = r.unusedKeys().first { throw .unknownKey(unknown) }
         return c
     }
@@ -140,6 +144,13 @@ public struct DeskConfig: Equatable, Sendable {
             guard let i = v.int else { throw .badValue(key: key, expected: "a whole number") }
             guard range.contains(i) else { throw .badValue(key: key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)") }
             return i
+        }
+
+        mutating func bool(_ key: String, default d: Bool) throws(ConfigError) -> Bool {
+            used.insert(key)
+            guard let v = value(key) else { return d }
+            guard let b = v.bool else { throw .badValue(key: key, expected: "true or false") }
+            return b
         }
 
         mutating func money(_ key: String, default d: Money) throws(ConfigError) -> Money {
