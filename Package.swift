@@ -15,6 +15,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "EscPos"),
         .target(
             name: "DeskResources",
             path: "Resources",
@@ -25,6 +26,7 @@ let package = Package(
             name: "DeskDomain",
             dependencies: [
                 "DeskResources",
+                "EscPos",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -46,6 +48,8 @@ let package = Package(
         ),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskDomain"]),
+        .testTarget(name: "EscPosTests", dependencies: ["EscPos"]),
+        .testTarget(name: "SlipTests", dependencies: ["DeskDomain", "EscPos"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DeskDomain", "plazadesk"]),
     ]
 )

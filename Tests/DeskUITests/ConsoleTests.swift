@@ -99,7 +99,7 @@ import Testing
         let f = try ConsoleFixture(language: .en)
         f.press(.function(4), .function(1))
         let t = f.text
-        #expect(t.contains("Every key") && t.contains("n  lend") && t.contains("r  return") && t.contains("f  repaired (shift lead)"))
+        #expect(t.contains("Every key") && t.contains("n  lend") && t.contains("r  return") && t.contains("f  repaired (a shift lead approves in the form)"))
         #expect(t.contains("F10 quit"))
         f.press(.escape)
         #expect(!f.text.contains("Every key"))

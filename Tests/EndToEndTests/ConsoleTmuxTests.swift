@@ -53,8 +53,9 @@ import Testing
         try t.type("lead.li"); try t.press("Tab"); try t.type("2468"); try t.press("Enter")
         try t.waitFor("Hello, Li Na")
         try t.press("F1")
-        let help = try t.waitFor("Every key")
-        #expect(help.contains("F10 quit"))
+        try t.waitFor("Every key")
+        try t.press("NPage")   // the help scrolls: the keys of everywhere come after the panel's
+        try t.waitFor("F10 quit")
         try t.press("Escape"); try t.press("F10")
         #expect(t.exitCode() == 0)
     }

@@ -174,7 +174,7 @@ struct BookAudit<Rules: BookRules> {
                 let approver = r.body[BookWriter.Appender.approvedByKey]?.stringValue
                 if let approver, !leads.isLead(approverID: approver, at: r.instant) {
                     log.flag(r, .leadOnly, "\(r.ev) was approved by \(approver), who was not an active lead at \(r.at)")
-                } else if event.leadOnly, approver == nil, !leads.isLead(r.op, at: r.instant) {
+                } else if approver == nil, event.needsLead(r.body), !leads.isLead(r.op, at: r.instant) {
                     log.flag(r, .leadOnly, "\(r.ev) needs a shift lead, but \(r.op) was not an active lead at \(r.at)")
                 }
             }

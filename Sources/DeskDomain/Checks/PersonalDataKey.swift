@@ -29,9 +29,11 @@ public struct PersonalDataKey: Sendable {
     /// Loads `<data>/.keys/personal.key` and checks it against the ledger's fingerprint;
     /// makes it (32 random bytes, mode 0600) only for a brand-new data directory.
     ///
+    /// - Parameter create: false for a read-only desk: a brand-new directory's key is made
+    ///   in memory only (nothing is written with it, and no record exists to match it).
     /// - Throws: ``KeyError/missing(path:)`` when the directory holds records but no key,
     ///   ``KeyError/unreadable(path:bytes:)``, ``KeyError/changed(path:found:registered:)``.
-    public static func load(_ data: DataDirectory) throws -> PersonalDataKey {
+    public static func load(_ data: DataDirectory, create: Bool = true) throws -> PersonalDataKey {
         let path = path(data)
         if let bytes = try read(path) {
             guard bytes.count == 32 else { throw KeyError.unreadable(path: path, bytes: bytes.count) }
@@ -42,7 +44,8 @@ public struct PersonalDataKey: Sendable {
             return key
         }
         guard !KeyRegistration.holdsRecords(data) else { throw KeyError.missing(path: path) }
-        return try create(data)
+        guard create else { return PersonalDataKey(key: SymmetricKey(size: .bits256)) }
+        return try Self.create(data)
     }
 
     /// The key file's bytes, or nil when there is none; a file that cannot be read (no

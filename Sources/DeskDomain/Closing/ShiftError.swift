@@ -38,7 +38,7 @@ public enum ShiftError: DeskFailure, Equatable {
         case .noOpenShift:
             return l.pick("现在没有开班。请先按 o 开班（清点备用金）。", "No shift is open. Open one first with o (count the float).")
         case .noShiftForCash:
-            return l.pick("没有开班：请值班主管先开班（F8 o）。", "no shift is open: ask the shift lead to open one (F8 o)")
+            return l.pick("没有开班：请值班主管先开班（F8 o）。", "No shift is open: ask the shift lead to open one (F8 o).")
         case let .differenceNeedsNote(counted, expected):
             return l.pick("实点现金 \(counted) 与应有现金 \(expected) 不符，请在备注中写明原因。",
                           "The cash counted, \(counted), differs from the \(expected) expected; say why in the note.")

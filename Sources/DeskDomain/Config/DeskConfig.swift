@@ -36,11 +36,25 @@ public struct DeskConfig: Equatable, Sendable {
 
     public var openingFloat = Money(yuan: 500)
 
+    /// Where slips are printed (`[printer]`).
+    public var printer = PrinterConfig()
+
     /// The defaults (the same values as the shipped file).
     public init() {}
 
     /// The file's path in a data directory.
     public static func path(in data: DataDirectory) -> String { data.path + "/config.toml" }
+
+    /// Loads `<data>/config.toml`, or (missing) the shipped default's values, creating
+    /// nothing: for a read-only desk.
+    public static func loadOrDefaults(_ data: DataDirectory) throws -> DeskConfig {
+        let path = Self.path(in: data)
+        guard FileManager.default.fileExists(atPath: path) else { return try parse(try DeskResources.text("default-config.toml")) }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw LedgerError.io(path: path, action: "read", errno: EACCES)
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self))
+    }
 
     /// Loads `<data>/config.toml`, writing the shipped default there first if it is missing.
     public static func loadOrCreate(_ data: DataDirectory) throws -> DeskConfig {
@@ -90,6 +104,7 @@ public struct DeskConfig: Equatable, Sendable {
             c.servicePrices[kind] = try r.money("services.\(kind.configKey)", default: c.servicePrices[kind]!)
         }
         c.openingFloat = try r.money("shift.opening_float", default: c.openingFloat)
+        c.printer = try PrinterConfig.read(&r)
         if let unknown = r.unusedKeys().first { throw .unknownKey(unknown) }
         return c
     }
@@ -129,6 +144,13 @@ public struct DeskConfig: Equatable, Sendable {
             guard let i = v.int else { throw .badValue(key: key, expected: "a whole number") }
             guard range.contains(i) else { throw .badValue(key: key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)") }
             return i
+        }
+
+        mutating func bool(_ key: String, default d: Bool) throws(ConfigError) -> Bool {
+            used.insert(key)
+            guard let v = value(key) else { return d }
+            guard let b = v.bool else { throw .badValue(key: key, expected: "true or false") }
+            return b
         }
 
         mutating func money(_ key: String, default d: Money) throws(ConfigError) -> Money {

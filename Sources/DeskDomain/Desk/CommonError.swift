@@ -27,6 +27,13 @@ public enum CommonError: DeskFailure, Equatable {
     /// A unified social credit code that fails its checks.
     case badCreditCode(field: String, reason: CreditCodeError)
 
+    /// A clerk refused a lead's action: a lead's approval in place lets it through (an
+    /// auditor's refusal stays one).
+    public var needsLead: Bool {
+        if case .notAllowed(_, .clerk) = self { return true }
+        return false
+    }
+
     public var field: String? {
         switch self {
         case .notAllowed: return nil

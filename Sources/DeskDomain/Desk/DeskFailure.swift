@@ -8,8 +8,13 @@ public protocol DeskFailure: Error, CustomStringConvertible, Sendable {
     var field: String? { get }
     /// The message, in Chinese or English.
     func message(_ language: Language) -> String
+    /// Refused only for want of a shift lead's word: the same form with a lead's id and PIN
+    /// typed in (``OperatorDesk/approve(_:leadID:pin:)``) would be taken, so the console
+    /// asks for them in place instead of sending the clerk away.
+    var needsLead: Bool { get }
 }
 
 extension DeskFailure {
+    public var needsLead: Bool { false }
     public var description: String { message(.en) }
 }

@@ -22,7 +22,7 @@ extension ServiceBook {
     /// Sets the snapshot aside and rebuilds the state from the ledger, after the state
     /// disagreed with a ledger line: the next attempt (and the next opening) uses the ledger.
     func distrustSnapshot() {
-        SnapshotStore.discard(book: book, data: context.data)
+        if !context.readOnly { SnapshotStore.discard(book: book, data: context.data) }
         if (try? replayFromLedger()) != nil { stateFromSnapshot = false }
     }
 

@@ -83,7 +83,7 @@ public final class ServiceBook<State: BookState> {
                 let w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
                                        durability: context.durability,
                                        start: .after(year: at.year, seq: at.seq, hash: at.hash),
-                                       clockTolerance: context.clockToleranceSeconds,
+                                       clockTolerance: context.clockToleranceSeconds, readOnly: context.readOnly,
                                        replay: { record in
                                            try adopt()
                                            box.take(record)
@@ -110,7 +110,7 @@ public final class ServiceBook<State: BookState> {
             do {
                 w = try BookWriter(data: context.data, book: book, clock: context.clock, time: context.time,
                                    durability: context.durability, start: .allYears,
-                                   clockTolerance: context.clockToleranceSeconds, replay: { record in
+                                   clockTolerance: context.clockToleranceSeconds, readOnly: context.readOnly, replay: { record in
                                        last = (PlazaTime(offsetSeconds: record.offsetSeconds).civil(record.instant).year, record.seq, record.hash)
                                        box.take(record)
                                    })
@@ -173,10 +173,10 @@ public final class ServiceBook<State: BookState> {
         }
     }
 
-    /// Reads what other consoles appended since.
+    /// Reads what other consoles appended since (on a read-only desk, without the lock).
     public func refresh() throws {
         if damage != nil { return }   // nothing is read from a damaged book after opening
-        try writer.transaction { _ in }
+        try writer.refresh()
     }
 
     /// Reads what other consoles appended, only when the file says there is something
@@ -192,6 +192,7 @@ public final class ServiceBook<State: BookState> {
 
     /// Writes the snapshot of the current state (derived data; safe to delete).
     public func saveSnapshot() throws {
+        if context.readOnly { return }   // a read-only desk writes nothing, derived data included
         writer.syncHeads()
         if damage != nil { return }   // a damaged book's snapshot (maybe newer than its lines) is kept as it is
         let head = writer.head

@@ -50,6 +50,17 @@ public struct FleetState: Equatable, Sendable {
 
 }
 
+extension FleetState {
+    /// Reads a typed unit for an action on a unit the book already holds (a return, a
+    /// repair): a unit of the configured fleet, or one beyond it that the book still knows
+    /// (lent or damaged before the fleet was made smaller), so its loan can still end.
+    public func knownUnit(_ text: String, prefix: String, count: Int) -> String? {
+        if let u = Self.normalize(text, prefix: prefix, count: count) { return u }
+        guard let u = Self.normalize(text, prefix: prefix, count: 9999), statuses[u] != nil else { return nil }
+        return u
+    }
+}
+
 extension FleetState: SnapshotCoding {
     public func encode(to e: inout SnapshotEncoder) { e.dictionary(statuses, key: { $0.string($1) }, value: { $0.raw($1) }) }
 

@@ -142,6 +142,16 @@ public final class AcknowledgedHeads {
         lastSync = Self.monotonicNanoseconds()
     }
 
+    /// Reads both copies and opens neither for writing, creating nothing (no `.id`, no
+    /// state folder): a read-only desk checks its books against them, and acknowledges
+    /// nothing, since it appends nothing. (Noting the heads it read would be wrong as well:
+    /// a reader without the lock may read a writer's line before it is fsynced.)
+    init(readingOnly data: DataDirectory) {
+        self.data = data
+        for r in Self.readAll(data: data).merged { records[Key(book: r.book, year: r.year)] = r }
+        lastSync = Self.monotonicNanoseconds()
+    }
+
     /// This machine's acknowledged heads of one book, every year.
     func acknowledged(_ book: BookName) -> [AcknowledgedHead] {
         records.values.filter { $0.book == book }.sorted { $0.year < $1.year }

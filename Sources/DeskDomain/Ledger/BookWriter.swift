@@ -14,6 +14,8 @@ import Glibc
 ///   the tail makes the writer refuse to open, naming book, year and seq.
 /// - A failed write is cut back to the last whole line before the error is reported, so
 ///   a full disk or a file-size limit never leaves half a line behind.
+/// - Opened `readOnly`, it only reads: no lock, nothing created or repaired, whole lines
+///   only (a torn tail is left and read once whole), and every transaction is refused.
 public final class BookWriter {
     public let data: DataDirectory
     public let book: BookName
@@ -60,6 +62,10 @@ public final class BookWriter {
     var noted: (year: Int, seq: Int64)?
     /// Set on a writer made by ``init(refusing:data:book:clock:time:)``: every write throws it.
     public private(set) var refusal: (any Error)?
+    /// A reader only (``init(data:book:clock:time:durability:start:recoveryOperator:clockTolerance:readOnly:replay:)``
+    /// with `readOnly`): it takes no lock and creates, repairs and writes nothing; every
+    /// transaction throws ``ReadOnlyRefusal``, and ``refresh()`` reads whole new lines.
+    public let readOnly: Bool
 
     /// A torn tail that was set aside.
     public struct Recovery: Sendable, Equatable {
@@ -79,19 +85,41 @@ public final class BookWriter {
     ///   - recoveryOperator: the operator recorded on a `ledger.recovered` event.
     ///   - clockTolerance: seconds an event may be earlier than the book's last one
     ///     (`plaza.clock_tolerance_minutes`; 5 minutes by default).
+    ///   - readOnly: only read: no lock folder or file, no lock, the files opened for
+    ///     reading, a torn tail left where it is and not read (it may be a writer's line
+    ///     half written: read once whole), this machine's acknowledged heads read and
+    ///     checked but never written; every transaction throws ``ReadOnlyRefusal``.
     ///   - replay: receives every event, as described on the type.
     public init(data: DataDirectory, book: BookName, clock: any Clock, time: PlazaTime = .china,
                 durability: Durability = .immediate, start: ReplayStart = .newestYear,
-                recoveryOperator: OperatorID = .system, clockTolerance: Int64 = 300,
+                recoveryOperator: OperatorID = .system, clockTolerance: Int64 = 300, readOnly: Bool = false,
                 replay: @escaping (LedgerRecord) throws -> Void = { _ in }) throws {
         self.data = data
         self.book = book
         self.clock = clock
         self.time = time
-        self.durability = durability
+        // A reader buffers nothing and holds no lock for its life.
+        self.durability = readOnly ? .immediate : durability
         self.recoveryOperator = recoveryOperator
         self.clockTolerance = clockTolerance
+        self.readOnly = readOnly
         self.replay = replay
+        if readOnly {
+            do {
+                // The heads are read before the book, as a writer reads them under the lock:
+                // a line appended meanwhile only makes the book longer than they say.
+                let heads = AcknowledgedHeads(readingOnly: data)
+                self.heads = heads
+                try openNewestYear(start: start)
+                try checkAcknowledged(heads.acknowledged(book))
+            } catch {
+                if let t = tail { Glibc.close(t.fd) }
+                tail = nil
+                closed = true
+                throw error
+            }
+            return
+        }
         // A write past RLIMIT_FSIZE must fail with EFBIG, not kill the process.
         signal(SIGXFSZ, SIG_IGN)
         try POSIXFile.makeDirectories(data.lockFolder)
@@ -125,6 +153,7 @@ public final class BookWriter {
         self.durability = .immediate
         self.recoveryOperator = .system
         self.clockTolerance = 300
+        self.readOnly = false
         self.replay = { _ in }
         self.refusal = error
     }
@@ -146,12 +175,23 @@ public final class BookWriter {
     public func transaction<T>(_ body: (inout Appender) throws -> T) throws -> T {
         precondition(!closed, "writer is closed")
         if let refusal { throw refusal }
+        if readOnly { throw ReadOnlyRefusal(data: data.path) }
         if durability == .immediate { try lock() }
         defer { if durability == .immediate { unlock() } }
         defer { if durability == .immediate { noteHead() } }   // runs first: the lock is still held
         if durability == .immediate { try catchUp() }
         var appender = Appender(writer: self)
         return try body(&appender)
+    }
+
+    /// Reads what other writers appended since, checking every line: under the book's lock
+    /// (as a transaction that appends nothing), or, read-only, without one (whole lines
+    /// only: a line being written is read on a later call).
+    public func refresh() throws {
+        guard readOnly else { return try transaction { _ in } }
+        precondition(!closed, "writer is closed")
+        if let refusal { throw refusal }
+        try catchUp()
     }
 
     /// Appends inside a ``BookWriter/transaction(_:)``.
@@ -165,6 +205,7 @@ public final class BookWriter {
 
     /// Writes and fsyncs what a deferred writer has buffered.
     public func sync() throws {
+        guard !readOnly else { return }
         try flushPending()
         if let t = tail { try POSIXFile.fsync(t.fd, path: t.path) }
         noteHead()
@@ -298,7 +339,7 @@ public final class BookWriter {
             prev = scan.lastHash
         }
         let path = LedgerPaths.bookPath(data, year: newest, book: book)
-        let fd = try POSIXFile.open(path, O_RDWR | O_APPEND, action: "open for writing")
+        let fd = try openYearFile(path)
         let (size, inode) = try POSIXFile.size(fd, path: path)
         tail = Tail(year: newest, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: prev)
         if newest == skipYear {
@@ -330,6 +371,12 @@ public final class BookWriter {
             if size > t.size { try readNew(upTo: size) }
             // Another writer may have started a newer year.
             if let newest = newerYear(than: t.year) {
+                // A reader may have met this year's last line half written; it was whole
+                // before the newer year was begun, so it is read first.
+                if readOnly, let now = tail {
+                    let end = try POSIXFile.size(now.fd, path: now.path).size
+                    if end > now.size { try readNew(upTo: end) }
+                }
                 try switchToYear(newest)
                 try catchUp()
             }
@@ -371,14 +418,23 @@ public final class BookWriter {
             if let a = heads?.acknowledged(book).first(where: { $0.year == t.year && $0.seq >= seq }) {
                 throw AcknowledgedHeadMismatch(acknowledged: a, kind: .shorter(endsAt: seq - 1))
             }
+            // A reader leaves it for a writer (or `recover`) and reads on from the sound end
+            // next time: the bytes may be a writer's line not yet whole.
+            if readOnly { return }
             try setAsideTornTail(seq: seq, offset: offset, bytes: bytes, reason: reason)
         }
+    }
+
+    /// Opens a year's file of the book: for appending, or (read-only) for reading.
+    func openYearFile(_ path: String) throws -> Int32 {
+        readOnly ? try POSIXFile.open(path, O_RDONLY, action: "open for reading")
+            : try POSIXFile.open(path, O_RDWR | O_APPEND, action: "open for writing")
     }
 
     func switchToYear(_ year: Int) throws {
         guard let old = tail else { return }
         let path = LedgerPaths.bookPath(data, year: year, book: book)
-        let fd = try POSIXFile.open(path, O_RDWR | O_APPEND, action: "open for writing")
+        let fd = try openYearFile(path)
         let inode = try POSIXFile.size(fd, path: path).inode
         Glibc.close(old.fd)
         tail = Tail(year: year, path: path, fd: fd, size: 0, inode: inode, seq: 0, hash: old.hash)

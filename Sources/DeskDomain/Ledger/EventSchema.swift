@@ -14,6 +14,10 @@ public struct EventSchema: Sendable {
     /// Only an active shift lead may record it (the desk's `requireLead`), or a clerk with an
     /// active lead's `approvedBy`.
     public let leadOnly: Bool
+    /// An optional field whose presence makes this event lead-only (a deposit other than the
+    /// configured one carries `depositReason`):
+    /// such an event needs a lead or a lead's `approvedBy`, like a ``leadOnly`` one.
+    public let leadOnlyWith: String?
     /// Members not declared here are allowed (an event whose shape another part still
     /// settles); otherwise an undeclared member breaks the schema.
     public let open: Bool
@@ -22,12 +26,19 @@ public struct EventSchema: Sendable {
     /// (`approvedBy`, only there when one did; see ``Actor/approver``): declared here once.
     public static let approvedBy = EventField.text("approvedBy", required: false)
 
-    public init(_ event: String, _ fields: [EventField], leadOnly: Bool = false, open: Bool = false) {
+    public init(_ event: String, _ fields: [EventField], leadOnly: Bool = false, leadOnlyWith: String? = nil, open: Bool = false) {
         self.event = event
         let all = fields.contains { $0.name == Self.approvedBy.name } ? fields : fields + [Self.approvedBy]
         self.fields = all.sorted { JSONObject.keyPrecedes($0.name, $1.name) }
         self.leadOnly = leadOnly
+        self.leadOnlyWith = leadOnlyWith
         self.open = open
+    }
+
+    /// Whether `body` needs a shift lead (or a lead's approval): always for a ``leadOnly``
+    /// event, else when it carries ``leadOnlyWith``.
+    public func needsLead(_ body: JSONObject) -> Bool {
+        leadOnly || leadOnlyWith.map { body[$0] != nil } ?? false
     }
 
     /// The first way `body` breaks the schema, in plain words, or nil when it conforms.

@@ -59,6 +59,7 @@ public final class OperatorDesk {
     /// The first shift lead of a new data directory.
     @discardableResult
     public func addFirstLead(_ form: AddForm) throws -> Operator {
+        if book.context.readOnly { throw ReadOnlyRefusal(data: book.context.data.path, what: .firstLead) }
         let (id, name, pin) = try check(form)
         guard form.role == .lead else { throw OperatorError.firstMustBeLead }
         try book.transaction { state, tx in
@@ -136,6 +137,10 @@ public final class OperatorDesk {
     /// `operator.logged-in`, which starts the count again; so does a new PIN. An id that
     /// cannot be an operator id at all is refused without being counted.
     ///
+    /// On a read-only desk the PIN is checked the same way and a lock recorded by any
+    /// writer holds, but nothing is recorded: a wrong PIN is refused uncounted (whoever can
+    /// open the directory can read the PIN hashes and the key, and try PINs offline anyway).
+    ///
     ///     let login = try ops.login(id: "clerk.wang", pin: "1357")
     ///     login.message(.en)   // "3 wrong PINs for clerk.wang since your last login." or nil
     public func login(id idText: String, pin: String) throws -> Login {
@@ -150,11 +155,14 @@ public final class OperatorDesk {
             PINHash.spend(pin: pin, key: key, rounds: pinRounds)
             right = false
         }
-        guard let o = found, right else { throw try recordFailure(id, at: now) }
+        guard let o = found, right else {
+            if book.context.readOnly { throw OperatorError.badLogin }   // cannot be counted here
+            throw try recordFailure(id, at: now)
+        }
         guard !o.disabled else { throw OperatorError.disabled(id.rawValue) }
         let before = state.failures[id]?.count ?? 0
         let register = o.role == .lead && state.keyFingerprint == nil
-        if before > 0 || register {
+        if (before > 0 || register) && !book.context.readOnly {
             try book.transaction { state, tx in
                 if let n = state.failures[id]?.count, n > 0 {
                     try tx.append(OperatorEvents.loggedIn, ["id": .string(id.rawValue), "console": .string(console),
@@ -315,40 +323,6 @@ public enum OperatorError: DeskFailure, Equatable {
         case .locked(let id, let until, let n):
             return l.pick("工号 \(id) 因连续 \(n) 次密码错误已锁定到 \(until)，请稍后再试或联系值班主管。",
                           "id \(id) is locked until \(until) after \(n) wrong PINs; try later or ask the shift lead.")
-        }
-    }
-}
-
-/// Refusals of a lead's approval typed into a clerk's form (``OperatorDesk/approve(_:leadID:pin:)``).
-public enum ApprovalError: DeskFailure, Equatable {
-    /// The login check refused the lead's id and PIN (wrong, unknown or locked): its own
-    /// message, at the lead's PIN field.
-    case login(OperatorError)
-    /// Authenticated, but not an active shift lead (a clerk, an auditor, or disabled).
-    case notActiveLead(String)
-    /// A lead's approval is someone else's: one's own is no approval.
-    case ownApproval
-
-    /// The approval's form fields.
-    public static let leadIDField = "leadID"
-    public static let leadPINField = "leadPIN"
-
-    public var field: String? {
-        switch self {
-        case .login(.badID): return Self.leadIDField
-        case .login: return Self.leadPINField
-        case .notActiveLead, .ownApproval: return Self.leadIDField
-        }
-    }
-
-    public func message(_ l: Language) -> String {
-        switch self {
-        case .login(let e): return e.message(l)
-        case .notActiveLead(let id):
-            return l.pick("\(id) 不是在岗的值班主管，不能批准。请由值班主管输入自己的工号和密码。",
-                          "\(id) is not an active shift lead and cannot approve; the shift lead types their own id and PIN.")
-        case .ownApproval:
-            return l.pick("不能自己批准自己，请由另一位值班主管批准。", "You cannot approve your own action; ask another shift lead.")
         }
     }
 }

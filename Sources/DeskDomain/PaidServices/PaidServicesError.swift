@@ -19,6 +19,9 @@ public enum PaidServicesError: DeskFailure, Equatable {
     /// A receipt can be voided only on the plaza day it was issued.
     case notToday(ServiceReceiptNumber, issuedOn: String?)
 
+    /// Another fee is the lead's to allow: approved in place, it is taken.
+    public var needsLead: Bool { self == .overrideNeedsLead }
+
     public var field: String? {
         switch self {
         case .noPrice: return "kind"

@@ -30,7 +30,7 @@ public final class StrollerDesk {
     @discardableResult
     public func lend(_ form: LendForm, by actor: Actor) throws -> StrollerLoan {
         try actor.requireWriter(.write)
-        let unit = try self.unit(form.unit, field: "unit")
+        let unit = try self.unit(form.unit, field: "unit", forLoan: true)
         let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
         guard form.noticeAcknowledged else { throw StrollerError.noticeNotAcknowledged }
@@ -88,18 +88,25 @@ public final class StrollerDesk {
 
     /// A unit's returned loans, newest first (the latest ``StrollerState/historyLength``).
     public func history(of text: String) -> [StrollerLoan] {
-        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: config.strollerUnits) else { return [] }
+        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: 9999) else { return [] }
         return (state.history[unit] ?? []).reversed()
     }
 
-    /// Every unit of the fleet with its status.
+    /// Every unit of the fleet with its status, then any unit beyond it the book still holds
+    /// (out, damaged or retired before the fleet was made smaller).
     public var units: [(unit: String, status: FleetState.Status)] {
-        FleetState.unitNames(prefix: Self.prefix, count: config.strollerUnits).map { ($0, state.fleet.status(of: $0)) }
+        let fleet = FleetState.unitNames(prefix: Self.prefix, count: config.strollerUnits)
+        let beyond = state.fleet.statuses.keys.filter { FleetState.normalize($0, prefix: Self.prefix, count: config.strollerUnits) == nil }.sorted()
+        return (fleet + beyond).map { ($0, state.fleet.status(of: $0)) }
     }
 
-    func unit(_ text: String, field: String) throws -> String {
+    /// The unit typed: for a loan, one of the configured fleet; for anything else, also a
+    /// unit beyond it that the book still holds (``FleetState/knownUnit(_:prefix:count:)``).
+    func unit(_ text: String, field: String, forLoan: Bool = false) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
-        guard let u = FleetState.normalize(text, prefix: Self.prefix, count: config.strollerUnits) else {
+        let found = forLoan ? FleetState.normalize(text, prefix: Self.prefix, count: config.strollerUnits)
+                            : book.state.fleet.knownUnit(text, prefix: Self.prefix, count: config.strollerUnits)
+        guard let u = found else {
             throw FleetError.unknownUnit(field: field, text: FieldCheck.echo(text))
         }
         return u

@@ -56,18 +56,22 @@ public final class UmbrellaDesk {
     @discardableResult
     public func lend(_ form: LendForm, by actor: Actor) throws -> UmbrellaLoan {
         try actor.requireWriter(.write)
-        let unit = try self.unit(form.unit, field: "unit")
+        let unit = try self.unit(form.unit, field: "unit", forLoan: true)
         let card = try self.card(form.depositCard)
         let deposit = try self.deposit(form.deposit)
         let customer = try FieldCheck.text(form.customer, field: "customer", max: 40)
         let phone = try FieldCheck.phone(form.phone, field: "phone")
         var body: JSONObject = ["unit": .string(unit), "depositCard": .string(card), "depositFen": .int(deposit.fen),
                                 "customer": .string(customer), "phone": .string(phone.masked)]
+        let reason = try FieldCheck.optionalText(form.depositReason, field: "depositReason", max: 200)
+        if deposit == config.umbrellaDeposit, reason != nil {
+            // A reason typed for the usual deposit: the other amount was meant, not typed.
+            throw UmbrellaError.reasonWithoutOtherDeposit(configured: config.umbrellaDeposit)
+        }
         if deposit != config.umbrellaDeposit {
+            // The reason first: a lead approving in place then sees why, and types the PIN once.
+            guard let reason else { throw UmbrellaError.depositNeedsReason(configured: config.umbrellaDeposit) }
             guard actor.actsAsLead else { throw UmbrellaError.depositNeedsApproval(configured: config.umbrellaDeposit) }
-            guard let reason = try FieldCheck.optionalText(form.depositReason, field: "depositReason", max: 200) else {
-                throw UmbrellaError.depositNeedsReason(configured: config.umbrellaDeposit)
-            }
             body["depositReason"] = .string(reason)
         }
         try shiftGate.whileShiftOpen {
@@ -229,14 +233,17 @@ public final class UmbrellaDesk {
             .map { ($0, max(0, now - $0.lentAt) / 60) }
     }
 
-    /// Every unit of the fleet with its status.
+    /// Every unit of the fleet with its status, then any unit beyond it the book still holds
+    /// (out, damaged or retired before the fleet was made smaller).
     public var units: [(unit: String, status: FleetState.Status)] {
-        FleetState.unitNames(prefix: Self.prefix, count: config.umbrellaUnits).map { ($0, state.fleet.status(of: $0)) }
+        let fleet = FleetState.unitNames(prefix: Self.prefix, count: config.umbrellaUnits)
+        let beyond = state.fleet.statuses.keys.filter { FleetState.normalize($0, prefix: Self.prefix, count: config.umbrellaUnits) == nil }.sorted()
+        return (fleet + beyond).map { ($0, state.fleet.status(of: $0)) }
     }
 
     /// The latest ended loans of a unit (as typed: `7`, `u7`, `U007`), newest first.
     public func history(of text: String) -> [UmbrellaLoan] {
-        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else { return [] }
+        guard let unit = FleetState.normalize(text, prefix: Self.prefix, count: 9999) else { return [] }
         return (state.history[unit] ?? []).reversed()
     }
 
@@ -246,9 +253,13 @@ public final class UmbrellaDesk {
         return state.loan(holdingCard: card)
     }
 
-    func unit(_ text: String, field: String) throws -> String {
+    /// The unit typed: for a loan, one of the configured fleet; for anything else, also a
+    /// unit beyond it that the book still holds (``FleetState/knownUnit(_:prefix:count:)``).
+    func unit(_ text: String, field: String, forLoan: Bool = false) throws -> String {
         if text.trimmingSpaces().isEmpty { throw CommonError.required(field: field) }
-        guard let u = FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits) else {
+        let found = forLoan ? FleetState.normalize(text, prefix: Self.prefix, count: config.umbrellaUnits)
+                            : book.state.fleet.knownUnit(text, prefix: Self.prefix, count: config.umbrellaUnits)
+        guard let u = found else {
             throw FleetError.unknownUnit(field: field, text: FieldCheck.echo(text))
         }
         return u

@@ -16,12 +16,20 @@ public enum UmbrellaError: DeskFailure, Equatable {
     case depositNeedsApproval(configured: Money)
     /// A deposit other than the configured one, approved, but without a reason.
     case depositNeedsReason(configured: Money)
+    /// A reason for another deposit, but the deposit is the configured one.
+    case reasonWithoutOtherDeposit(configured: Money)
+
+    /// Another deposit is the lead's to allow: approved in place, it is taken.
+    public var needsLead: Bool {
+        if case .depositNeedsApproval = self { return true }
+        return false
+    }
 
     public var field: String? {
         switch self {
         case .cardMissing, .unknownCard, .cardOut, .wrongCard: return "depositCard"
         case .depositNotPositive, .depositNeedsApproval: return "deposit"
-        case .depositNeedsReason: return "depositReason"
+        case .depositNeedsReason, .reasonWithoutOtherDeposit: return "depositReason"
         }
     }
 
@@ -42,6 +50,9 @@ public enum UmbrellaError: DeskFailure, Equatable {
         case let .depositNeedsApproval(configured), let .depositNeedsReason(configured):
             return l.pick("押金与规定的 \(configured) 不同，需要值班主管批准并写明原因。",
                           "A deposit other than \(configured) needs a shift lead's approval and a reason.")
+        case let .reasonWithoutOtherDeposit(configured):
+            return l.pick("押金是规定的 \(configured)，不用写原因；要改押金，请在“押金”一栏输入金额。",
+                          "The deposit is the usual \(configured): no reason is needed; to take another, type its amount in Deposit.")
         case .depositNotPositive:
             return l.pick("押金必须大于 0；不改金额请留空，按默认押金收取。",
                           "The deposit must be more than 0; leave it empty to take the usual deposit.")

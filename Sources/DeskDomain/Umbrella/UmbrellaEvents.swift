@@ -40,7 +40,7 @@ public enum UmbrellaEvents {
                                      .fen("depositFen"), .fen("chargeFen"), .fen("refundFen"), .fen("paidOnTopFen")]
         return [
             EventSchema(lent, [.text("unit"), .text("depositCard"), .fen("depositFen"), .text("customer"), .text("phone"),
-                               .text("depositReason", required: false)]),
+                               .text("depositReason", required: false)], leadOnlyWith: "depositReason"),
             EventSchema(returned, settled),
             EventSchema(depositReleased, settled + [.text("reason")], leadOnly: true),
             EventSchema(depositForfeited, [.text("unit"), .seq("lentSeq", of: [lent]), .text("depositCard"), .text("reason"),

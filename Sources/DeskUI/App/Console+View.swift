@@ -14,7 +14,8 @@ extension Console {
         if state.showingHelp {
             drawHelp(&s, top: top, bottom: bottom)
         } else if let gate = state.gate, state.mode != .working {
-            cursor = drawForm(gate, on: &s, top: top + 1, bottom: bottom)
+            cursor = drawForm(gate, on: &s, top: top + 1, bottom: bottom - 2)
+            drawWhereAndLanguage(&s, bottom: bottom)
         } else if let form = state.form {
             cursor = drawForm(form, on: &s, top: top, bottom: bottom)
         } else if let panel = currentPanel {
@@ -24,6 +25,16 @@ extension Console {
         drawKeys(&s, row: rows - 2)
         drawFunctionKeys(&s, row: rows - 1)
         return (s, cursor)
+    }
+
+    /// Before anyone logs in: which data directory this console opened and how to switch
+    /// the language, in both languages (whoever stands at the desk reads one of them).
+    func drawWhereAndLanguage(_ s: inout Screen, bottom: Int) {
+        let lines = wrap("数据目录 Data directory: " + desk.context.data.path, width: s.columns - 2)
+            + wrap("切换语言：按 F1，再按 l · To switch language: F1, then l", width: s.columns - 2)
+        for (i, line) in lines.suffix(bottom).enumerated() {
+            s.put(" " + line, row: bottom - lines.count + 1 + i, column: 0, style: .dim)
+        }
     }
 
     /// The smallest window the console lays out for; below it, it asks for a bigger one.
@@ -42,22 +53,19 @@ extension Console {
         }
     }
 
-    func roleName(_ r: Role) -> String {
-        switch r {
-        case .clerk: return l.pick("柜员", "clerk")
-        case .lead: return l.pick("值班主管", "shift lead")
-        case .auditor: return l.pick("审计", "auditor")
-        }
-    }
-
     func drawTitle(_ s: inout Screen) {
         s.fill(row: 0, style: .title)
         let place = state.mode == .working ? (currentPanel?.title(l) ?? "") : l.pick("服务台", "Service desk")
-        s.put(" " + desk.context.config.plazaName + " · " + place, row: 0, column: 0, style: .title)
         let now = desk.context.time.civil(desk.context.now())
         var right = now.dateString + " " + now.timeString
-        if let a = state.actor, state.mode == .working { right += "  " + state.operatorName + "(" + roleName(a.role) + ")" }
+        if let a = state.actor, state.mode == .working { right += "  " + state.operatorName + "(" + a.role.name(l) + ")" }
         right += " "
+        var left = " " + desk.context.config.plazaName + " · " + place
+        if desk.context.readOnly {   // said first and whole: the plaza's name gives way on a short line
+            let mark = " " + l.pick("只读", "read-only") + " ·"
+            left = mark + (TextWidth.of(mark + left) + TextWidth.of(right) < s.columns ? left : " " + place)
+        }
+        s.put(left, row: 0, column: 0, style: .title)
         s.put(right, row: 0, column: max(0, s.columns - TextWidth.of(right)), style: .title)
     }
 
@@ -72,42 +80,54 @@ extension Console {
         }
     }
 
-    /// The keys that work here and now.
-    func keyHints() -> [(String, String)] {
-        if state.showingHelp { return [("Esc/F1", l.pick("关闭帮助", "close help"))] }
-        if state.confirmingQuit { return [("y", l.pick("退出", "quit")), (l.pick("其他键", "other"), l.pick("继续", "go on"))] }
+    /// One key of the key bar: the key, what it does, and whether it is dimmed (a lead's
+    /// action on a clerk's console: it opens, and asks for the lead's approval in place).
+    struct KeyHint: Equatable {
+        var key: String
+        var label: String
+        var dimmed = false
+    }
+
+    /// The keys that work here and now, from the panel's actions and the operator's role:
+    /// an auditor's console shows no action that writes (its key says why at once).
+    func keyHints() -> [KeyHint] {
+        func hints(_ pairs: [(String, String)]) -> [KeyHint] { pairs.map { KeyHint(key: $0.0, label: $0.1) } }
+        if state.showingHelp { return hints([("Esc/F1", l.pick("关闭帮助", "close help")), ("l", l.pick("English", "中文"))]) }
+        if state.confirmingQuit { return hints([("y", l.pick("退出", "quit")), (l.pick("其他键", "other"), l.pick("继续", "go on"))]) }
         if state.mode != .working {
-            return [("Enter", l.pick("确定", "OK")), ("Tab", l.pick("下一项", "next field")), ("Esc", l.pick("清空", "clear"))]
+            return hints([("Enter", l.pick("确定", "OK")), ("Tab", l.pick("下一项", "next field")), ("Esc", l.pick("清空", "clear")),
+                          ("F1", l.pick("帮助·English", "help·中文"))])
         }
         if let form = state.form {
-            var hints = [("Enter", l.pick("提交", "submit")), ("Tab", l.pick("下一项", "next")), ("Esc", l.pick("取消", "cancel"))]
+            var pairs = [("Enter", l.pick("提交", "submit")), ("Tab", l.pick("下一项", "next")), ("Esc", l.pick("取消", "cancel"))]
             if form.fields.indices.contains(form.focus), form.fields[form.focus].isToggleOrChoice {
-                hints.append((l.pick("空格", "Space"), l.pick("切换", "change")))
+                pairs.append((l.pick("空格", "Space"), l.pick("切换", "change")))
             }
-            return hints
+            return hints(pairs)
         }
-        if state.list.searching { return [("Enter", l.pick("完成搜索", "done")), ("Esc", l.pick("清除搜索", "clear search"))] }
-        var hints: [(String, String)] = (currentPanel?.actions ?? [])
-            .filter { !$0.leadOnly || state.actor?.role == .lead }
-            .map { (String($0.key), $0.label(l)) }
-        hints.append(("/", l.pick("搜索", "search")))
-        return hints
+        if state.list.searching { return hints([("Enter", l.pick("完成搜索", "done")), ("Esc", l.pick("清除搜索", "clear search"))]) }
+        let role = state.actor?.role
+        // The search first: on a narrow screen the panel's last actions give way, not it.
+        return [KeyHint(key: "/", label: l.pick("搜索", "search"))] + (currentPanel?.actions ?? [])
+            .filter { role != .auditor || !$0.writes }
+            .map { KeyHint(key: String($0.key), label: $0.label(l), dimmed: $0.leadOnly && role == .clerk) }
     }
 
     func drawKeys(_ s: inout Screen, row: Int) {
         var col = 0
-        for (k, label) in keyHints() {
-            let needed = TextWidth.of(k) + TextWidth.of(label) + 2
+        for hint in keyHints() {
+            let needed = TextWidth.of(hint.key) + TextWidth.of(hint.label) + 2
             if col + needed > s.columns { break }
-            col = s.put(k, row: row, column: col, style: .keyBar)
-            col = s.put(" " + label + " ", row: row, column: col)
+            col = s.put(hint.key, row: row, column: col, style: hint.dimmed ? .dim : .keyBar)
+            col = s.put(" " + hint.label + " ", row: row, column: col, style: hint.dimmed ? .dim : .normal)
         }
     }
 
     /// The F-keys shown in the key bar now: F1, the panels this operator may open, F10.
     func functionKeysShown() -> [FunctionKeyLabel] {
         var numbers = [1]
-        for p in panels where !p.leadOnly || state.actor?.role == .lead || state.mode != .working { numbers.append(p.functionKey) }
+        for p in panels where !p.leadOnly || state.actor?.role != .clerk || state.mode != .working { numbers.append(p.functionKey) }
+        if state.mode == .working { numbers.append(9) }
         numbers.append(10)
         return numbers.map(functionKeyLabel)
     }
@@ -271,31 +291,61 @@ extension Console {
         return widths
     }
 
-    func drawHelp(_ s: inout Screen, top: Int, bottom: Int) {
-        var lines: [String] = [l.pick("按键一览（F1 或 Esc 关闭）", "Every key (F1 or Esc closes)"), ""]
+    /// The help screen's lines: the panel's own keys first (what a clerk looks for), then
+    /// the keys that work everywhere, in lists and in forms. All from the key tables.
+    func helpLines() -> [String] {
+        var lines: [String] = [l.pick("按键一览（F1 或 Esc 关闭，↑ ↓ 翻看）", "Every key (F1 or Esc closes, ↑ ↓ scroll)"), ""]
+        if let p = currentPanel, state.mode == .working {
+            lines.append(p.title(l))
+            let role = state.actor?.role
+            for a in p.actions {
+                let note: String
+                if role == .auditor && a.writes { note = l.pick("（审计员只能查看）", " (not for an auditor: read-only)") }
+                else if a.leadOnly && role == .clerk { note = l.pick("（值班主管在表单中批准）", " (a shift lead approves in the form)") }
+                else if a.leadOnly { note = l.pick("（值班主管）", " (shift lead)") }
+                else { note = "" }
+                lines.append("  \(a.key)  " + a.label(l) + note)
+            }
+            lines.append("")
+        }
         lines.append(l.pick("全局", "Everywhere"))
-        lines.append("  F1 " + functionKeyLabel(1).help(l) + "   F10 " + functionKeyLabel(10).help(l))
+        lines.append("  F1 " + functionKeyLabel(1).help(l))
         for p in panels { lines.append("  F\(p.functionKey) " + functionKeyLabel(p.functionKey).help(l) + (p.leadOnly ? l.pick("（仅值班主管）", " (shift lead only)") : "")) }
+        lines.append("  F9 " + functionKeyLabel(9).help(l))
+        lines.append("  F10 " + functionKeyLabel(10).help(l))
+        lines.append("  l " + l.pick("（在本帮助页）切换为 English：只影响本台控制台", "(on this help screen) switch to 中文: this console only"))
         lines.append("  Alt-1…Alt-9 = F1…F9, Alt-0 = F10 " + l.pick("（终端不发送 F 键时）", "(where the terminal sends no F-keys)"))
         lines.append("")
         lines.append(l.pick("列表", "Lists"))
         lines.append("  ↑ ↓ PgUp PgDn Home End " + l.pick("选择", "select") + "   / " + l.pick("边输边搜", "search as you type")
-                     + "   Esc " + l.pick("清除搜索", "clear search") + "   Enter " + l.pick("第一个操作", "first action"))
-        if let p = currentPanel, state.mode == .working {
-            lines.append("")
-            lines.append(p.title(l))
-            for a in p.actions { lines.append("  \(a.key)  " + a.label(l) + (a.leadOnly ? l.pick("（值班主管）", " (shift lead)") : "")) }
-        }
+                     + "   Esc " + l.pick("清除搜索", "clear search") + "   Enter " + l.pick("所选行的常用操作（借出的伞 → 归还）", "the selected row's usual action (an umbrella out → return)"))
         lines.append("")
         lines.append(l.pick("表单", "Forms"))
         lines.append("  Tab / ↓ " + l.pick("下一项", "next field") + "   Shift-Tab / ↑ " + l.pick("上一项", "previous field")
                      + "   Enter " + l.pick("提交", "submit") + "   Esc " + l.pick("取消", "cancel"))
-        lines.append("  " + l.pick("空格或 ← → 切换选项；* 为必填；被拒时光标停在出错的一项，内容保留。",
-                                   "Space or ← → change a choice; * is required; a refusal keeps what was typed and puts the cursor on the field at fault."))
-        var row = top
-        for line in lines.flatMap({ wrap($0, width: s.columns - 2) }) where row <= bottom {
-            s.put(" " + line, row: row, column: 0, style: row == top ? .bold : .normal)
+        lines.append("  " + l.pick("空格或 ← → 切换选项，也可输入序号、名称或拼音首字母；* 为必填；被拒时光标停在出错的一项，内容保留。",
+                                   "Space or ← → change a choice, or type its number or first letters; * is required; a refusal keeps what was typed and puts the cursor on the field at fault."))
+        return lines
+    }
+
+    func drawHelp(_ s: inout Screen, top: Int, bottom: Int) {
+        // An indented entry that wraps goes on indented a step further.
+        let lines = helpLines().flatMap { line -> [String] in
+            guard line.hasPrefix("  ") else { return wrap(line, width: s.columns - 2) }
+            let parts = wrap(String(line.dropFirst(2)), width: s.columns - 6)
+            return parts.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+        }
+        let room = bottom - top   // the title line stays; the rest scrolls
+        let scroll = min(state.helpScroll, max(0, lines.count - 1 - room))
+        s.put(" " + lines[0], row: top, column: 0, style: .bold)
+        var row = top + 1
+        for line in lines.dropFirst(1 + scroll).prefix(room) {
+            s.put(" " + line, row: row, column: 0)
             row += 1
+        }
+        if lines.count - 1 > room + scroll {
+            let more = l.pick("（↓ 还有）", "(↓ more)")
+            s.put(more, row: bottom, column: max(0, s.columns - TextWidth.of(more) - 1), style: .dim)
         }
     }
 
@@ -398,6 +448,7 @@ extension Console {
         FunctionKeyLabel(5, "积分卡", "Points cards", bar: "积分卡", "Points", rank: 1),
         FunctionKeyLabel(6, "发票/收据", "Invoices & receipts", bar: "发票", "Invoices", rank: 1),
         FunctionKeyLabel(8, "交班", "Shift", bar: "交班", "Shift", rank: 3),
+        FunctionKeyLabel(9, "锁定（换人交接；离开时按）", "lock (hand over; press when you step away)", bar: "锁定", "Lock", rank: 4),
         FunctionKeyLabel(10, "退出（有未提交内容时先确认）", "quit (asks first when a form has input)", bar: "退出", "Quit", rank: 0),
     ]
 }

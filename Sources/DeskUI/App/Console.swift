@@ -19,6 +19,9 @@ public final class Console {
                              language: language ?? desk.context.config.language)
         state.gate = state.mode == .firstRun ? ConsoleGates.firstRun() : ConsoleGates.login()
         state.lastKeyAt = desk.context.now()
+        if desk.context.readOnly && state.mode == .firstRun {
+            state.say(ReadOnlyRefusal(data: desk.context.data.path, what: .firstLead).message(state.language), .error)
+        }
     }
 
     var l: Language { state.language }
@@ -43,7 +46,7 @@ public final class Console {
                 drawn = (size.rows, size.columns, state, minute)
             }
             if let key = terminal.readKey(timeoutMilliseconds: Self.pollMilliseconds) {
-                handle(key)
+                if takesKey(key, rows: size.rows, columns: size.columns) { handle(key) }
                 if key == .resize { drawn = nil }
             } else if terminal.isGone {
                 return
@@ -52,6 +55,14 @@ public final class Console {
             }
             if refreshFromOtherConsoles() { drawn = nil }
         }
+    }
+
+    /// Whether a key reaches ``handle(_:)`` in a window of this size: below the smallest
+    /// the console lays out for, the screen shows only "make the window bigger", so a key
+    /// typed blind is not acted on — except F10, which quits (asking first as usual).
+    public func takesKey(_ key: Key, rows: Int, columns: Int) -> Bool {
+        if rows >= Self.minimumRows && columns >= Self.minimumColumns { return true }
+        return key == .resize || key.functionNumber == 10 || state.confirmingQuit
     }
 
     /// Reads what other consoles on the data directory wrote (a stat a book when nothing
@@ -133,11 +144,20 @@ public final class Console {
         }
         if key.functionNumber == 1 {
             state.showingHelp.toggle()
+            state.helpScroll = 0
             return
         }
         if state.showingHelp {
-            if key == .escape { state.showingHelp = false }
-            if key == .character("l") || key == .character("L") { switchLanguage() }
+            switch key {
+            case .escape: state.showingHelp = false
+            case .character("l"), .character("L"): switchLanguage()
+            case .down: state.helpScroll += 1
+            case .up: state.helpScroll = max(0, state.helpScroll - 1)
+            case .pageDown: state.helpScroll += 10
+            case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
+            case .home: state.helpScroll = 0
+            default: break
+            }
             return
         }
         switch state.mode {
@@ -324,16 +344,20 @@ public final class Console {
             return
         }
         var form = action.makeForm(selected, desk)
+        // A lead's action on a clerk's console: the lead approves in place, at the form's end.
+        let asksLead = action.leadOnly && state.actor?.role == .clerk
+        if asksLead { form = LeadApproval.asking(in: form) }
         form.focusFirstToType()
         state.form = form
         state.formSelection = selected
         state.action = action.key
-        state.say(action.label(l))
+        state.say(asksLead ? action.label(l) + l.pick("。", ". ") + LeadApproval.ask(l) : action.label(l))
     }
 
     /// Why the operator at the desk may not start `action` (nil when they may).
     public func refusal(of action: PanelAction) -> String? {
         guard let role = state.actor?.role else { return nil }
+        if desk.context.readOnly && action.writes { return ReadOnlyRefusal(data: desk.context.data.path).message(l) }
         if role == .auditor && action.writes {
             return l.pick("审计员的控制台只能查看，不能登记（\(action.label(l))）。",
                           "An auditor's console is read-only: it cannot \(action.label(l)).")
@@ -345,20 +369,32 @@ public final class Console {
         guard let panel = currentPanel, let key = state.action, let action = panel.actions.first(where: { $0.key == key }),
               let actor = state.actor else { return }
         do {
-            let message = try action.submit(form, desk, actor, l)
+            var doer = actor
+            if LeadApproval.isAsked(in: form) {
+                doer = try desk.operators.approve(actor, leadID: form[LeadApproval.idField], pin: form[LeadApproval.pinField])
+            }
+            let message = try action.submit(form, desk, doer, l)
             state.form = nil
             state.action = nil
-            state.say(message, .success)
+            state.say(message + (doer.approver.map { LeadApproval.approvedBy($0, l) } ?? ""), .success)
         } catch let f as DeskFailure {
-            var kept = form
+            var kept = LeadApproval.withoutPIN(form)
+            if f.needsLead && actor.role == .clerk && !LeadApproval.isAsked(in: kept) {
+                // Only a lead's word was missing: ask for it here, the clerk's typing kept.
+                kept = LeadApproval.asking(in: kept)
+                kept.focus(onFault: LeadApproval.idField)
+                state.form = kept
+                state.say(f.message(l) + " " + LeadApproval.ask(l), .error)
+                return
+            }
             kept.focus(onFault: f.field)
             state.form = kept
             state.say(f.message(l), .error)
         } catch let e as LedgerError {
-            state.form = form
+            state.form = LeadApproval.withoutPIN(form)
             state.say(LedgerErrorText.message(e, l), .error)
         } catch {
-            state.form = form
+            state.form = LeadApproval.withoutPIN(form)
             state.say(l.pick("没有登记：", "Not recorded: ") + "\(error)", .error)
         }
     }

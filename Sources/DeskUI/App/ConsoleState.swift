@@ -34,6 +34,8 @@ public struct ConsoleState: Equatable, Sendable {
     /// The login, first-run or unlock form.
     public var gate: FormState?
     public var showingHelp = false
+    /// How far the help screen is scrolled (a short window shows it in parts).
+    public var helpScroll = 0
     public var confirmingQuit = false
     public var status = ""
     public var tone = Tone.info

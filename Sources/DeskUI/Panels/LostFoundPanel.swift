@@ -33,7 +33,9 @@ public final class LostFoundPanel: Panel {
         let now = desk.context.now(), config = desk.context.config
         let searching = query.contains { $0 != " " && $0 != "\u{3000}" }
         // Newest registered first, as the search gives them, without sorting a year of items.
-        let items = lf.search(query: searching ? query : "", limit: shownRows, inStorageOnly: true)
+        // A search looks through the whole year: claimed and disposed items, closed reports
+        // too, each marked (what is kept now is listed without a search).
+        let items = lf.search(query: searching ? query : "", limit: shownRows, inStorageOnly: !searching)
         var rows = items.map { item in
             let expired = item.isExpired(now: now, config: config)
             var flags = ""
@@ -42,15 +44,16 @@ public final class LostFoundPanel: Panel {
             let features = [item.brand, item.features].filter { !$0.isEmpty }.joined(separator: " ")
             return ListContent.Row(id: item.tag,
                                    cells: [item.tag, Self.quantified(item, l), item.colour, features,
-                                           Self.when(item.foundAt, timeKnown: true, desk) + " " + item.foundPlace, item.storage, flags],
+                                           Self.when(item.foundAt, timeKnown: true, desk) + " " + item.foundPlace,
+                                           item.status == .inStorage ? item.storage : Self.shortStatus(item.status, l), flags],
                                    flagged: expired)
         }
         if searching {
-            for r in lf.openReports where PanelText.matches(query, [r.id, r.category.name(.zhHans), r.category.name(.en),
-                                                                    r.description, r.colour, r.lostPlace, r.contact, r.phoneMasked]) {
+            for r in lf.allReports where PanelText.matches(query, [r.id, r.category.name(.zhHans), r.category.name(.en),
+                                                                   r.description, r.colour, r.lostPlace, r.contact, r.phoneMasked]) {
                 rows.append(.init(id: r.id, cells: [r.id, r.category.name(l), r.colour, r.description,
                                                     Self.when(r.lostAt, timeKnown: r.lostTimeKnown, desk) + " " + r.lostPlace, r.contact,
-                                                    l.pick("报失", "LR")]))
+                                                    r.status == .open ? l.pick("报失", "LR") : l.pick("结案", "LR x")]))
             }
         }
         let cut = items.count >= shownRows
@@ -62,8 +65,8 @@ public final class LostFoundPanel: Panel {
                        l.pick("拾获时间 地点", "Found when/where"), l.pick("存放", "Storage"), l.pick("标记", "Flag")],
             widths: [15, 9, 7, 16, 17, 10, 5], rows: rows,
             empty: searching
-                ? l.pick("没有找到保管中的失物或报失登记。Esc 清除搜索，按 i 登记拾到的物品。",
-                         "Nothing in storage or reported matches. Esc clears the search; press i to take in a found item.")
+                ? l.pick("今年没有这样的失物或报失登记。Esc 清除搜索，按 i 登记拾到的物品。",
+                         "Nothing found or reported this year matches. Esc clears the search; press i to take in a found item.")
                 : l.pick("现在没有保管中的失物。按 i 登记拾到的物品，按 l 登记顾客报失。",
                          "Nothing is in storage. Press i to take in a found item, l to take a lost report."),
             footer: l.pick("保管中 \(stored) 件（贵=贵重 \(valuables)，超=超过保管期 \(expired)）；报失登记 \(reports) 份（搜索可查）",
@@ -99,8 +102,36 @@ public final class LostFoundPanel: Panel {
     /// Enter on an item in storage starts its claim (the description first, then the
     /// check); on a lost report, closing it.
     public func rowActionKey(for row: String, desk: Desk) -> Character? {
-        if row.hasPrefix("LR-") { return "e" }
-        return desk.lostFound.item(row)?.pendingDescription == nil ? "d" : "c"
+        if row.hasPrefix("LR-") { return desk.lostFound.lostReport(row)?.status == .open ? "e" : "h" }
+        guard let item = desk.lostFound.item(row), item.status == .inStorage else { return "h" }
+        return item.pendingDescription == nil ? "d" : "c"
+    }
+
+    /// An item's status in a list cell: short enough for the storage column.
+    static func shortStatus(_ status: LostItem.Status, _ l: Language) -> String {
+        switch status {
+        case .inStorage: return l.pick("保管中", "kept")
+        case .claimed: return l.pick("已认领", "claimed")
+        case .disposed: return l.pick("已处置", "disposed")
+        }
+    }
+
+    /// The history of the selected item or report, oldest first, as the look-up's text.
+    static func historyText(_ selected: String?, _ desk: Desk, _ l: Language) -> String {
+        let lf = desk.lostFound
+        let entries: [HistoryEntry]
+        var head = ""
+        if let id = selected, id.hasPrefix("LR-"), let r = lf.lostReport(id) {
+            entries = lf.history(of: r)
+            head = "\(r.id)  \(r.category.name(l))  \(r.colour)  \(r.description)  " + r.status.name(l)
+        } else if let tag = selected, let item = lf.item(tag) {
+            entries = lf.history(of: item)
+            head = "\(item.tag)  \(Self.quantified(item, l))  \(item.colour)  \(item.features)  " + item.status.name(l)
+        } else {
+            return l.pick("请先在列表中选中一件物品或一份报失登记（/ 搜索全年）。", "Select an item or a lost report in the list first (/ searches the year).")
+        }
+        return ([head, ""] + entries.map { PanelText.dayTime($0.at, desk) + "  " + $0.by.rawValue + "  " + $0.text(l) })
+            .joined(separator: "\n")
     }
 
     /// The selected row's id when it is an item tag (rows of lost reports are not items).
@@ -261,6 +292,12 @@ public final class LostFoundPanel: Panel {
                 let method = DisposalMethod(rawValue: form["method"]) ?? .police
                 let item = try desk.lostFound.dispose(.init(tag: form["tag"], method: method, note: form["note"]), by: actor)
                 return l.pick("\(item.tag) 已处置：\(method.name(l))。", "\(item.tag) disposed of: \(method.name(l)).")
+            }),
+            PanelAction(key: "h", "记录", "history", writes: false, makeForm: { selected, desk in
+                FormState("来龙去脉（Enter 或 Esc 关闭）", "History (Enter or Esc closes)", fields: [],
+                          noteZh: Self.historyText(selected, desk, .zhHans), noteEn: Self.historyText(selected, desk, .en))
+            }, submit: { _, _, _, l in
+                l.pick("记录已关闭。", "History closed.")
             }),
         ]
     }

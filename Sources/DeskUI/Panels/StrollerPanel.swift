@@ -26,6 +26,22 @@ public final class StrollerPanel: Panel {
     /// Enter on a stroller out: its return.
     public func rowActionKey(for row: String, desk: Desk) -> Character? { "r" }
 
+    static func fleetText(_ desk: Desk, _ l: Language) -> String {
+        let out = Dictionary(uniqueKeysWithValues: desk.strollers.unitsOut.map {
+            ($0.unit, "\($0.customer)  " + PanelText.dayTime($0.lentAt, desk))
+        })
+        return FleetText.fleet(desk.strollers.units, out: out, l)
+    }
+
+    static func historyText(_ selected: String?, _ desk: Desk, _ l: Language) -> String {
+        let unit = selected ?? ""
+        let loans = desk.strollers.history(of: unit).map { loan in
+            (lentAt: loan.lentAt, endedAt: loan.returnedAt, who: "\(loan.customer) \(loan.phoneMasked)",
+             how: loan.damaged ? l.pick("归还时损坏", "came back damaged") : l.pick("已归还", "returned"))
+        }
+        return FleetText.history(unit, loans, desk, l)
+    }
+
     public var actions: [PanelAction] {
         [
             PanelAction(key: "n", "借出", "lend", makeForm: { _, desk in
@@ -63,6 +79,14 @@ public final class StrollerPanel: Panel {
                 try desk.strollers.repair(unit: form["unit"], reason: form["reason"], by: actor)
                 return l.pick("已恢复可借。", "Back in service.")
             }),
+            PanelAction(key: "u", "全部童车", "fleet", writes: false, makeForm: { _, desk in
+                FormState("全部童车（Enter 或 Esc 关闭）", "Every stroller (Enter or Esc closes)", fields: [],
+                          noteZh: Self.fleetText(desk, .zhHans), noteEn: Self.fleetText(desk, .en))
+            }, submit: { _, _, _, l in l.pick("已关闭。", "Closed.") }),
+            PanelAction(key: "h", "记录", "history", writes: false, makeForm: { selected, desk in
+                FormState("童车借用记录（Enter 或 Esc 关闭）", "A stroller's loans (Enter or Esc closes)", fields: [],
+                          noteZh: Self.historyText(selected, desk, .zhHans), noteEn: Self.historyText(selected, desk, .en))
+            }, submit: { _, _, _, l in l.pick("已关闭。", "Closed.") }),
         ]
     }
 }

@@ -55,6 +55,29 @@ public final class UmbrellaPanel: Panel {
                                                     .init("damaged", "损坏", "damaged", pinyin: "sun huai"),
                                                     .init("lost", "丢失", "lost", pinyin: "diu shi")]
 
+    /// Every unit with its status (a unit out names its card and customer), then the deposit
+    /// cards out.
+    static func fleetText(_ desk: Desk, _ l: Language) -> String {
+        let out = Dictionary(uniqueKeysWithValues: desk.umbrellas.unitsOut.map {
+            ($0.loan.unit, "\($0.loan.depositCard)  \($0.loan.customer)  " + PanelText.dayTime($0.loan.lentAt, desk))
+        })
+        let cards = desk.umbrellas.unitsOut.map(\.loan).sorted { $0.depositCard < $1.depositCard }
+            .map { "\($0.depositCard) → \($0.unit)" }
+        return FleetText.fleet(desk.umbrellas.units, out: out, l) + "\n\n"
+            + l.pick("借出中的押金卡 \(cards.count) 张（共 \(UmbrellaDesk.cardCount) 张）", "Deposit cards out: \(cards.count) of \(UmbrellaDesk.cardCount)")
+            + (cards.isEmpty ? "" : "\n" + cards.joined(separator: "   "))
+    }
+
+    /// The selected unit's ended loans.
+    static func historyText(_ selected: String?, _ desk: Desk, _ l: Language) -> String {
+        let unit = selected.map { unitName($0, desk) } ?? ""
+        let loans = desk.umbrellas.history(of: unit).map { loan in
+            (lentAt: loan.lentAt, endedAt: loan.endedAt, who: "\(loan.customer) \(loan.phoneMasked) \(loan.depositCard)",
+             how: settlement(loan, l))
+        }
+        return FleetText.history(unit, loans, desk, l)
+    }
+
     /// Enter on an umbrella out: its return.
     public func rowActionKey(for row: String, desk: Desk) -> Character? { "r" }
 
@@ -84,11 +107,13 @@ public final class UmbrellaPanel: Panel {
                     FormField("phone", "电话", "Phone", kind: .phone, limit: 16, required: true),
                     FormField("unit", "伞号", "Unit", value: free, limit: 8, required: true),
                     FormField("deposit", "押金（留空 = \(deposit)）", "Deposit (empty = \(deposit))", kind: .money, limit: 12),
-                ], noteZh: "押金留空即按 \(deposit) 收取。收押金后交给顾客押金卡和雨伞；归还时凭押金卡全额退还，损坏照价赔偿。",
-                   noteEn: "Leave the deposit empty to take the usual \(deposit). Take it, hand over the deposit card and the umbrella; the card brings the deposit back in full, damage is paid for.")
+                    FormField("depositReason", "改押金的原因", "Why another deposit", limit: 200),
+                ], noteZh: "押金留空即按 \(deposit) 收取；改收其他金额须写明原因并由值班主管批准。收押金后交给顾客押金卡和雨伞；归还时凭押金卡全额退还，损坏照价赔偿。",
+                   noteEn: "Leave the deposit empty to take the usual \(deposit); another amount needs a reason and a shift lead's approval. Take it, hand over the deposit card and the umbrella; the card brings the deposit back in full, damage is paid for.")
             }, submit: { form, desk, actor, l in
                 let loan = try desk.umbrellas.lend(.init(unit: form["unit"], depositCard: form["depositCard"], deposit: form["deposit"],
-                                                         customer: form["customer"], phone: form["phone"]), by: actor)
+                                                         customer: form["customer"], phone: form["phone"],
+                                                         depositReason: form["depositReason"]), by: actor)
                 return l.pick("已借出 \(loan.unit) 给 \(loan.customer)，押金卡 \(loan.depositCard)，收押金 \(loan.deposit)。",
                               "Lent \(loan.unit) to \(loan.customer) with card \(loan.depositCard); deposit \(loan.deposit) taken.")
             }),
@@ -156,6 +181,14 @@ public final class UmbrellaPanel: Panel {
                 let unit = Self.unitName(form["unit"], desk)
                 return l.pick("\(unit) 已报废。", "\(unit) is retired.")
             }),
+            PanelAction(key: "u", "全部雨伞", "fleet", writes: false, makeForm: { _, desk in
+                FormState("全部雨伞和押金卡（Enter 或 Esc 关闭）", "Every umbrella and deposit card (Enter or Esc closes)", fields: [],
+                          noteZh: Self.fleetText(desk, .zhHans), noteEn: Self.fleetText(desk, .en))
+            }, submit: { _, _, _, l in l.pick("已关闭。", "Closed.") }),
+            PanelAction(key: "h", "记录", "history", writes: false, makeForm: { selected, desk in
+                FormState("雨伞借用记录（Enter 或 Esc 关闭）", "An umbrella's loans (Enter or Esc closes)", fields: [],
+                          noteZh: Self.historyText(selected, desk, .zhHans), noteEn: Self.historyText(selected, desk, .en))
+            }, submit: { _, _, _, l in l.pick("已关闭。", "Closed.") }),
         ]
     }
 }

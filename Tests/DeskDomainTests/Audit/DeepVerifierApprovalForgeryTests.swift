@@ -73,4 +73,36 @@ import Testing
         #expect(body["approvedBy"]?.stringValue == "lead.li")
         #expect(try x.findings() == [])
     }
+    @Test func anotherDepositByAClerkWithoutApprovalIsFlagged() throws {
+        // A lend with a reason for another deposit is the lead's word; a clerk's line without
+        // `approvedBy` claims what only a lead may decide.
+        let x = try Forgery()
+        var body = DeepVerifierForgeryTests.lent
+        body["depositFen"] = 100
+        body["depositReason"] = "熟客"
+        let seq = try x.forge(.umbrella, UmbrellaEvents.lent, body)
+        #expect(try x.findings() == ["umbrella 2026 seq \(seq) [lead-only]: umbrella.lent needs a shift lead, but clerk.wang was not an active lead at 2026-03-01T10:02:00+08:00"])
+    }
+
+    @Test func anotherDepositApprovedOnTheClerksConsoleIsSound() throws {
+        let x = try Forgery { d, x in
+            try Forgery.openShift(d, x.f)
+            let approved = try d.operators.approve(x.f.clerk, leadID: "lead.zhou", pin: "9753")
+            try d.umbrellas.lend(.init(unit: "3", depositCard: "3", deposit: "20", customer: "王芳", phone: "13812345678",
+                                       depositReason: "老人，只带了二十元"), by: approved)
+        }
+        let body = try x.lastBody(.umbrella, UmbrellaEvents.lent)
+        #expect(body["approvedBy"]?.stringValue == "lead.zhou" && body["depositFen"]?.intValue == 2000)
+        #expect(try x.findings() == [])
+    }
+
+    @Test func anOverriddenFeeByAClerkWithoutApprovalIsFlagged() throws {
+        let x = try Forgery()
+        let seq = try x.forge(.services, PaidServicesEvents.receiptIssued,
+                              ["number": "SR-2026-000001", "kind": "photocopy", "quantity": 10, "unitPriceFen": 50,
+                               "quotedFeeFen": 500, "feeFen": 100, "overrideReason": "熟客", "tenderedFen": 100,
+                               "changeFen": 0, "customer": "", "note": ""])
+        let found = try x.findings()
+        #expect(found == ["services 2026 seq \(seq) [lead-only]: a fee other than the quote needs a shift lead, but clerk.wang was not an active lead at 2026-03-01T10:02:00+08:00"], "\(found)")
+    }
 }

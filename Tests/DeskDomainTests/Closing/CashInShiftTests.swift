@@ -31,7 +31,7 @@ import Testing
     func expectNoShift(_ e: (any DeskFailure)?, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(e as? ShiftError == .noShiftForCash, sourceLocation: sourceLocation)
         #expect(e?.message(.zhHans) == "没有开班：请值班主管先开班（F8 o）。", sourceLocation: sourceLocation)
-        #expect(e?.message(.en) == "no shift is open: ask the shift lead to open one (F8 o)", sourceLocation: sourceLocation)
+        #expect(e?.message(.en) == "No shift is open: ask the shift lead to open one (F8 o).", sourceLocation: sourceLocation)
     }
 
     @Test func noCashMovesWithoutAShift() throws {
@@ -107,8 +107,11 @@ import Testing
         try d.umbrellas.lend(lendForm("2", deposit: "10", reason: "老顾客"), by: f.lead)
         r = try lastRecord(d.umbrellas.book)
         #expect(r.body["depositReason"]?.stringValue == "老顾客" && r.body["approvedBy"] == nil)
-        // The configured deposit, typed or not: no approval, no reason written.
-        try d.umbrellas.lend(lendForm("3", deposit: "20", reason: "不用写"), by: f.clerk)
+        // The configured deposit, typed or not: no approval, no reason written; a reason
+        // typed for it is refused (the other amount was meant and not typed).
+        let usual = failure { try d.umbrellas.lend(lendForm("3", deposit: "20", reason: "不用写"), by: f.clerk) }
+        #expect(usual as? UmbrellaError == .reasonWithoutOtherDeposit(configured: Money(yuan: 20)) && usual?.field == "depositReason")
+        try d.umbrellas.lend(lendForm("3", deposit: "20", reason: ""), by: f.clerk)
         r = try lastRecord(d.umbrellas.book)
         #expect(r.body == ["unit": "U003", "depositCard": "D003", "depositFen": 2000, "customer": "王芳", "phone": "138****5678"])
         try d.close()

@@ -366,3 +366,24 @@ struct LastRecord: BookState {
     func encode(to e: inout SnapshotEncoder) {}
     init(from d: inout SnapshotDecoder) throws { throw SnapshotDecodingError("not kept") }
 }
+
+extension UmbrellaDeskTests {
+    @Test func aUnitOutStaysReturnableWhenTheFleetIsMadeSmaller() throws {
+        var desk = try UmbrellaDesk(context: f.context)
+        try desk.lend(lendForm("12", card: "1"), by: f.clerk)
+        try desk.lend(lendForm("13", card: "2"), by: f.clerk)
+        try desk.giveBack(.init(unit: "13", depositCard: "2", damage: .damaged, note: "伞骨断了"), by: f.clerk)
+        try desk.book.close()
+        f.config.umbrellaUnits = 10
+        desk = try UmbrellaDesk(context: f.context)
+        // U012 is beyond the fleet now: it cannot be lent, but its loan still ends and its deposit comes back.
+        let lend = failure { try desk.lend(lendForm("12", card: "3"), by: f.clerk) }
+        #expect(lend as? FleetError == .unknownUnit(field: "unit", text: "12"))
+        let back = try desk.giveBack(.init(unit: "12", depositCard: "1"), by: f.clerk)
+        #expect(back.unit == "U012" && back.refund == Money(yuan: 50))
+        // A damaged one beyond the fleet can be retired; one never used is no unit at all.
+        try desk.retire(unit: "U013", reason: "减少雨伞数量", by: f.lead)
+        #expect(desk.state.fleet.status(of: "U013") == .retired)
+        #expect(failure { try desk.retire(unit: "14", reason: "x", by: f.lead) } as? FleetError == .unknownUnit(field: "unit", text: "14"))
+    }
+}

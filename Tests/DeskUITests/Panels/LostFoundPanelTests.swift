@@ -36,7 +36,8 @@ import Testing
         #expect(f.text.contains("现在没有保管中的失物。按 i 登记拾到的物品"))
         #expect(lines(f)[0].contains("失物招领"))
         #expect(lines(f)[22].contains("i 拾物入库") && lines(f)[22].contains("d 认领描述") && lines(f)[22].contains("/ 搜索"))
-        #expect(!lines(f)[22].contains("x 处置"))
+        // A lead's action is shown dimmed to a clerk: it opens, and asks for the lead in place.
+        #expect(f.style(of: "x 处置", row: 22) == .dim && f.style(of: "i 拾物入库", row: 22) == .keyBar)
     }
 
     @Test func aLongListShowsTheNewestAndSaysItIsCut() throws {
@@ -120,7 +121,9 @@ import Testing
         #expect(f.console.state.form?["report"] == "LR-2026-000001")
         choose(f, "withdrawn"); f.press(.enter)
         #expect(f.text.contains("报失 LR-2026-000001 已结案：已撤销"))
-        #expect(f.text.contains("没有找到保管中的失物或报失登记"))
+        // The search still finds it, closed (it covers the whole year).
+        rows = listRows(f).filter { $0.contains("LR-2026-") }
+        #expect(rows.count == 1 && rows[0].contains("结案"))
     }
 
     @Test func intakeAndReportSuggestEachOther() throws {
@@ -201,9 +204,13 @@ import Testing
         f.clock.advance(by: 91 * 86_400)
         let row = lines(f).first { $0.contains("LF-2026-000001") }!
         #expect(trimmed(row).hasSuffix("超") && f.text.contains("超=超过保管期 1"))
-        f.type("x"); f.press(.tab); f.type("交南京路派出所"); f.press(.enter)
-        #expect(f.text.contains("柜员无权"))
+        f.type("x")
+        #expect(f.text.contains("需要值班主管批准"))
+        f.press(.tab); f.type("交南京路派出所"); f.press(.enter)
+        // Without a lead's id and PIN nothing is done; the clerk's typing is kept.
+        #expect(focused(f) == "leadID" && f.text.contains("值班主管工号"))
         #expect(f.console.state.form?["note"] == "交南京路派出所")
+        #expect(f.desk.lostFound.itemsInStorage.count == 1)
 
         let lead = try ConsoleFixture(panels: [LostFoundPanel()], loggedInAs: "lead.li")
         takeInWallet(lead)
@@ -247,5 +254,33 @@ import Testing
             let line = all.first { $0.contains(row) }!
             #expect(TextWidth.of(String(line[..<line.range(of: storage)!.lowerBound])) == storageColumn)
         }
+    }
+    @Test(arguments: [Language.zhHans, .en])
+    func aSearchFindsTheWholeYearAndEnterShowsTheHistory(_ language: Language) throws {
+        let f = try ConsoleFixture(language: language, panels: [LostFoundPanel()])
+        takeInWallet(f)
+        let lead = Actor(id: try OperatorID("lead.li"), role: .lead)
+        f.clock.advance(by: 91 * 86_400)
+        try f.desk.lostFound.dispose(.init(tag: "1", method: .police, note: "交南京路派出所"), by: lead)
+        let report = try f.desk.lostFound.report(.init(category: "keys", description: "两把钥匙", contact: "张伟", phone: "13900000002"),
+                                                 by: lead).report
+        try f.desk.lostFound.closeReport(.init(report: report.id, outcome: .withdrawn, note: "顾客自己找到了"), by: lead)
+        // Not kept any more: the list without a search leaves both out.
+        #expect(!listRows(f).contains { $0.contains("LF-2026-000001") || $0.contains(report.id) })
+        f.type("/"); f.type("钱包"); f.press(.enter)
+        let row = try #require(lines(f).first { $0.contains("LF-2026-000001") })
+        #expect(row.contains(language == .en ? "disposed" : "已处置"), "\(row)")
+        f.press(.enter)   // the row's natural action: its history
+        #expect(f.text.contains(language == .en ? "History" : "来龙去脉"))
+        #expect(f.text.contains(language == .en ? "taken in: found at 三楼美食广场" : "入库：三楼美食广场 拾获"), "\(f.text)")
+        #expect(f.text.contains(language == .en ? "disposed of: handed to the police (交南京路派出所)" : "处置：交公安机关（交南京路派出所）"))
+        #expect(f.text.contains("lead.li"))
+        f.press(.enter)
+        #expect(f.console.state.form == nil)
+        f.press(.escape); f.type("/"); f.type("钥匙"); f.press(.enter)
+        let closed = try #require(lines(f).first { $0.contains(report.id) })
+        #expect(closed.contains(language == .en ? "LR x" : "结案"), "\(closed)")
+        f.press(.enter)
+        #expect(f.text.contains(language == .en ? "closed: withdrawn (顾客自己找到了)" : "结案：已撤销（顾客自己找到了）"), "\(f.text)")
     }
 }

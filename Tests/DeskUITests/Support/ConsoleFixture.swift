@@ -39,4 +39,14 @@ final class ConsoleFixture {
 
     var screen: Screen { console.render(rows: rows, columns: columns).0 }
     var text: String { screen.text }
+
+    /// The style of the first character of `needle` in `row` (nil when the row lacks it):
+    /// whether a key is dimmed, say.
+    func style(of needle: String, row: Int) -> Screen.Style? {
+        let s = screen
+        var text = "", columns: [Int] = []
+        for c in 0..<s.columns where !s[row, c].isContinuation { text.append(s[row, c].character); columns.append(c) }
+        guard let r = text.range(of: needle) else { return nil }
+        return s[row, columns[text.distance(from: text.startIndex, to: r.lowerBound)]].style
+    }
 }

@@ -59,7 +59,7 @@ import Testing
             let bar = String(lines(f.text)[23])
             let items = f.console.functionKeyBar(columns: 80)
             // A lead at 80 columns: every F-key is in the bar, with its short label whole.
-            #expect(items.map(\.key) == ["F1", "F2", "F3", "F4", "F5", "F6", "F8", "F10"], "\(bar)")
+            #expect(items.map(\.key) == ["F1", "F2", "F3", "F4", "F5", "F6", "F8", "F9", "F10"], "\(bar)")
             for (k, label) in items { #expect(bar.contains(k + label), "\(k)\(label) in \(bar)") }
         }
         let bar = String(lines(f.text)[23])
@@ -125,6 +125,25 @@ import Testing
             f.rows = 24; f.columns = 80
             #expect(lines(f.text)[0].contains(language == .en ? "Umbrellas" : "雨伞") && lines(f.text)[23].contains("F10"))
         }
+    }
+
+    @Test func keysTypedBlindInATooSmallWindowAreNotActedOnButF10Quits() throws {
+        let f = try ConsoleFixture()
+        f.press(.function(3))
+        let small = MemoryTerminal(rows: 20, columns: 70)
+        small.keys = [.character("n"), .character("5"), .enter, .function(10)]
+        small.isGone = true   // the run ends when the keys do
+        f.console.run(on: small)
+        #expect(f.console.state.quit && f.console.state.form == nil && f.desk.umbrellas.unitsOut.isEmpty)
+        #expect(small.text.contains("请把窗口调到至少 80×24"))
+        // At 80×24 the same key opens the lend form.
+        let g = try ConsoleFixture()
+        g.press(.function(3))
+        let whole = MemoryTerminal(rows: 24, columns: 80)
+        whole.keys = [.character("n")]
+        whole.isGone = true
+        g.console.run(on: whole)
+        #expect(g.console.state.form != nil)
     }
 
     @Test func wrappingKeepsEveryCharacterAndEveryAmountWhole() throws {
