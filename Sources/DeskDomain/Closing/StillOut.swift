@@ -29,6 +29,15 @@ public struct StillOut: Equatable, Sendable {
     /// Nothing out yet, at `at`.
     public init(at: Int64) { self.at = at }
 
+    /// What is out according to the states of the books the report was written for
+    /// (each book's definition fills in its part), at `at`.
+    public init(umbrellas u: UmbrellaState, strollers s: StrollerState, lostFound lf: LostFoundState, at: Int64, config: DeskConfig) {
+        self.init(at: at)
+        UmbrellaBook().stillOut(u, into: &self, config: config)
+        StrollerBook().stillOut(s, into: &self, config: config)
+        LostFoundBook().stillOut(lf, into: &self, config: config)
+    }
+
     /// The deposits held for the umbrellas on loan (they are in the drawer).
     public var depositsHeld: Money { umbrellas.reduce(.zero) { $0 + $1.deposit } }
 
