@@ -156,7 +156,8 @@ extension Console {
     func drawFunctionKeys(_ s: inout Screen, row: Int) {
         var col = 0
         s.fill(row: row, style: .normal)
-        for (k, label) in functionKeyBar(columns: s.columns) {
+        // One column short of the width: a terminal scrolls when its bottom-right cell is written.
+        for (k, label) in functionKeyBar(columns: s.columns - 1) {
             if col + TextWidth.of(k) + TextWidth.of(label) > s.columns { break }
             col = s.put(k, row: row, column: col, style: .normal)
             let active = state.mode == .working && "F\(state.panel)" == k
@@ -443,8 +444,8 @@ extension Console {
     static let functionKeyTable: [FunctionKeyLabel] = [
         FunctionKeyLabel(1, "帮助", "help", bar: "帮助", "Help", rank: 0),
         FunctionKeyLabel(2, "失物招领", "Lost and found", bar: "失物招领", "Lost", rank: 1),
-        FunctionKeyLabel(3, "雨伞", "Umbrellas", bar: "雨伞", "Umbrellas", rank: 2),
-        FunctionKeyLabel(4, "童车", "Strollers", bar: "童车", "Strollers", rank: 2),
+        FunctionKeyLabel(3, "雨伞", "Umbrellas", bar: "雨伞", "Umbrella", rank: 2),
+        FunctionKeyLabel(4, "童车", "Strollers", bar: "童车", "Stroller", rank: 2),
         FunctionKeyLabel(5, "积分卡", "Points cards", bar: "积分卡", "Points", rank: 1),
         FunctionKeyLabel(6, "发票/收据", "Invoices & receipts", bar: "发票", "Invoices", rank: 1),
         FunctionKeyLabel(8, "交班", "Shift", bar: "交班", "Shift", rank: 3),
