@@ -45,4 +45,10 @@ extension LostFoundDesk {
     public var allReports: [LostReport] {
         state.reports.values.sorted { $0.reportedAt != $1.reportedAt ? $0.reportedAt > $1.reportedAt : $0.id > $1.id }
     }
+
+    /// Whether a lower-cased UTF-8 text holds every word: the byte search the item search
+    /// uses, for a panel's own look-up lists (reports of the year).
+    public static func holdsAll(_ text: [UInt8], _ words: [[UInt8]]) -> Bool {
+        text.withUnsafeBytes { LostFoundSearch.containsAll($0, words) }
+    }
 }

@@ -17,6 +17,24 @@ public final class LostFoundPanel: Panel {
         var minute: Int64
     }
 
+    /// Every report of the year, newest first, each with its searchable text lower-cased as
+    /// UTF-8: made again only when the book moves, so a keystroke is a byte search.
+    private var reportsCache: (head: ChainHash, entries: [(report: LostReport, text: [UInt8])])?
+
+    /// The reports of the year whose text holds every word of `query`, newest first.
+    func reports(matching query: String, _ desk: Desk) -> [LostReport] {
+        let head = desk.lostFound.book.head.hash
+        if reportsCache?.head != head {
+            reportsCache = (head, desk.lostFound.allReports.map { r in
+                (r, Array([r.id, r.category.name(.zhHans), r.category.name(.en), r.description, r.colour, r.lostPlace,
+                           r.contact, r.phoneMasked].joined(separator: "\u{1}").lowercased().utf8))
+            })
+        }
+        let words = query.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { Array($0.utf8) }
+        guard !words.isEmpty else { return [] }
+        return reportsCache!.entries.filter { LostFoundDesk.holdsAll($0.text, words) }.map(\.report)
+    }
+
     func storageCounts(_ desk: Desk, now: Int64) -> (inStorage: Int, valuable: Int, expired: Int) {
         let key = CountsKey(head: desk.lostFound.book.head.hash, minute: now / 60)
         if let countsCache, countsCache.key == key { return countsCache.counts }
@@ -49,8 +67,7 @@ public final class LostFoundPanel: Panel {
                                    flagged: expired)
         }
         if searching {
-            for r in lf.allReports where PanelText.matches(query, [r.id, r.category.name(.zhHans), r.category.name(.en),
-                                                                   r.description, r.colour, r.lostPlace, r.contact, r.phoneMasked]) {
+            for r in reports(matching: query, desk) {
                 rows.append(.init(id: r.id, cells: [r.id, r.category.name(l), r.colour, r.description,
                                                     Self.when(r.lostAt, timeKnown: r.lostTimeKnown, desk) + " " + r.lostPlace, r.contact,
                                                     r.status == .open ? l.pick("报失", "LR") : l.pick("结案", "LR x")]))
