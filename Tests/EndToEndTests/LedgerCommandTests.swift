@@ -113,11 +113,12 @@ import Testing
         for f in s.files("ro/2026") { chmod("\(data)/2026/\(f)", 0o444) }
         for f in s.files("ro/.locks") { chmod("\(data)/.locks/\(f)", 0o444) }
         let prefix = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        r = try PlazaDeskProcess.run(["demo-data", "--data", data, "--events", "10"], prefix: prefix)
+        let anyone = try PlazaDeskProcess.binaryAnyoneMayRun()
+        r = try PlazaDeskProcess.run(["demo-data", "--data", data, "--events", "10"], prefix: prefix, binary: anyone)
         #expect(r.status == 1 && !r.signalled)
         #expect(r.stderr.contains("Permission denied") && r.stderr.contains("read-only"), "\(r.stderr)")
         // Reading a read-only directory still works.
-        r = try PlazaDeskProcess.run(["verify", "--data", data], prefix: prefix)
+        r = try PlazaDeskProcess.run(["verify", "--data", data], prefix: prefix, binary: anyone)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         for sub in ["", "/2026", "/.locks"] { chmod(data + sub, 0o755) }
     }

@@ -17,6 +17,25 @@ enum PlazaDeskProcess {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/plazadesk").path
     }
 
+    /// The binary where any user may run it: a test running it as nobody (root ignores file
+    /// modes) cannot reach a build folder under a private checkout. A hard link in a folder
+    /// of its own, not a copy: a copy being written while another test forks would be "busy"
+    /// to exec (ETXTBSY); a copy only where no link can be made (another file system).
+    static func binaryAnyoneMayRun() throws -> String {
+        let folder = NSTemporaryDirectory() + "plazadesk-e2e-bin-\(getpid())"
+        let path = folder + "/plazadesk"
+        mkdir(folder, 0o755)
+        chmod(folder, 0o755)
+        if access(path, X_OK) == 0 { return path }
+        if link(binary, path) != 0 && errno != EEXIST {
+            let temp = path + ".part-\(UUID().uuidString)"
+            try FileManager.default.copyItem(atPath: binary, toPath: temp)
+            chmod(temp, 0o755)
+            rename(temp, path)
+        }
+        return path
+    }
+
     /// The machine state folder the binary is given (`XDG_STATE_HOME`): never the real home's.
     static let stateHome = NSTemporaryDirectory() + "plazadesk-e2e-state-\(getpid())"
 
@@ -29,7 +48,8 @@ enum PlazaDeskProcess {
     }
 
     /// Runs plazadesk (or, with `prefix`, e.g. `setpriv …`, a command that runs it) and waits.
-    static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:],
+                    binary: String = PlazaDeskProcess.binary) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = stateHome
         for (k, v) in environment { env[k] = v }

@@ -48,7 +48,8 @@ import Testing
         let zh = lang == "zh"
 
         let t = try TmuxSession(["--data", data, "--lang", zh ? "zh-Hans" : "en"], columns: columns, rows: rows,
-                                environment: ["XDG_STATE_HOME": state, "HOME": s.path], shell: Self.asNobody)
+                                environment: ["XDG_STATE_HOME": state, "HOME": s.path], shell: Self.asNobody,
+                                binary: try PlazaDeskProcess.binaryAnyoneMayRun())
         var screen = try t.waitFor(zh ? "登录" : "Log in")
         #expect(Self.title(screen).contains(zh ? " 只读 · " : " read-only · "), "\(screen)")
         #expect(Self.status(screen, zh: zh).contains(zh ? "数据目录不可写（\(data):" : "The data directory cannot be written (\(data):"),
@@ -80,7 +81,7 @@ import Testing
         mkdir(data, 0o555)
         defer { chmod(data, 0o755) }
         let t = try TmuxSession(["--data", data, "--lang", "en"], environment: ["XDG_STATE_HOME": s.path + "/state"],
-                                shell: Self.asNobody)
+                                shell: Self.asNobody, binary: try PlazaDeskProcess.binaryAnyoneMayRun())
         let screen = try t.waitFor("First run")
         #expect(Self.title(screen).contains(" read-only · "), "\(screen)")
         #expect(Self.status(screen, zh: false).contains("This data directory is read-only: the first shift lead cannot be created here."),

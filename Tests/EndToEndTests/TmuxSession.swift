@@ -10,13 +10,13 @@ final class TmuxSession {
     /// Starts `plazadesk ARGS` at `columns`×`rows` with a UTF-8 locale and a colour terminal;
     /// `shell` runs first in the same shell (e.g. `ulimit -f 1;`).
     init(_ arguments: [String], columns: Int = 80, rows: Int = 24, environment: [String: String] = [:],
-         shell: String = "") throws {
+         shell: String = "", binary: String = PlazaDeskProcess.binary) throws {
         name = "pd-" + UUID().uuidString.prefix(8)
         exitFile = NSTemporaryDirectory() + name + ".exit"
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC", "XDG_STATE_HOME": PlazaDeskProcess.stateHome]
         for (k, v) in environment { env[k] = v }
         let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = shell + "env \(assignments) \(Self.quote(PlazaDeskProcess.binary)) "
+        let command = shell + "env \(assignments) \(Self.quote(binary)) "
             + arguments.map(Self.quote).joined(separator: " ") + "; echo $? > \(Self.quote(exitFile)); sleep 60"
         try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), command])
     }
