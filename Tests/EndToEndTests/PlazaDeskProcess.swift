@@ -20,13 +20,22 @@ enum PlazaDeskProcess {
     /// The binary where any user may run it: a test running it as nobody (root ignores file
     /// modes) cannot reach a build folder under a private checkout. A hard link in a folder
     /// of its own, not a copy: a copy being written while another test forks would be "busy"
-    /// to exec (ETXTBSY); a copy only where no link can be made (another file system).
+    /// to exec (ETXTBSY); a copy only where no link can be made (another file system). Its
+    /// resource bundles (the default config, the FAQ) are copied beside it, where a binary
+    /// looks for them first.
     static func binaryAnyoneMayRun() throws -> String {
         let folder = NSTemporaryDirectory() + "plazadesk-e2e-bin-\(getpid())"
         let path = folder + "/plazadesk"
         mkdir(folder, 0o755)
         chmod(folder, 0o755)
         if access(path, X_OK) == 0 { return path }
+        let built = URL(fileURLWithPath: binary).deletingLastPathComponent().path
+        for bundle in try FileManager.default.contentsOfDirectory(atPath: built) where bundle.hasSuffix(".resources") {
+            let temp = folder + "/." + bundle + "-\(UUID().uuidString)"
+            try FileManager.default.copyItem(atPath: built + "/" + bundle, toPath: temp)
+            try openToAnyone(temp)
+            rename(temp, folder + "/" + bundle)
+        }
         if link(binary, path) != 0 && errno != EEXIST {
             let temp = path + ".part-\(UUID().uuidString)"
             try FileManager.default.copyItem(atPath: binary, toPath: temp)
@@ -34,6 +43,15 @@ enum PlazaDeskProcess {
             rename(temp, path)
         }
         return path
+    }
+
+    /// Folders 0755 and files 0644 below `path`: readable by any user.
+    static func openToAnyone(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        chmod(path, isFolder.boolValue ? 0o755 : 0o644)
+        guard isFolder.boolValue else { return }
+        for name in try FileManager.default.contentsOfDirectory(atPath: path) { try openToAnyone(path + "/" + name) }
     }
 
     /// The machine state folder the binary is given (`XDG_STATE_HOME`): never the real home's.
