@@ -73,8 +73,10 @@ public final class LostFoundDesk {
                        inStorageOnly: Bool = false) -> [LostItem] {
         let start = from.map { context.time.instant(CivilTime(year: $0.year, month: $0.month, day: $0.day)) }
         let end = to.map { context.time.instant(CivilTime(year: $0.year, month: $0.month, day: $0.day)) + 86_400 }
+        // The state once: each `state` is the book's whole state handed out again.
+        let state = self.state
         return state.search.tags(query: query, category: category, colour: colour, foundFrom: start, foundBefore: end,
-                                 limit: limit, accept: inStorageOnly ? { [state] in state.items[$0]?.status == .inStorage } : nil)
+                                 limit: limit, accept: inStorageOnly ? { state.items[$0]?.status == .inStorage } : nil)
             .compactMap { state.items[$0] }
     }
 
