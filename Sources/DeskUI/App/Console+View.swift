@@ -229,15 +229,18 @@ extension Console {
             if list.searching { cursor = (row, col + c) }
             row += 1
         }
-        let widths = amountsWhole(columnWidths(content.widths, total: s.columns - 1), content)
+        // The rows in view first: only their amounts need to be whole (a year of rows is
+        // not measured on every key).
+        let height = max(1, bottom - (row + 1) + (content.footer.isEmpty ? 1 : 0))
+        list.clamp(rowCount: content.rows.count, height: height)
+        let shown = content.rows.dropFirst(list.scroll).prefix(height)
+        let widths = amountsWhole(columnWidths(content.widths, total: s.columns - 1), rows: shown)
         var col = 1
         for (i, h) in content.headings.enumerated() where i < widths.count {
             s.put(TextWidth.pad(h, to: widths[i]), row: row, column: col, style: .bold)
             col += widths[i]
         }
         row += 1
-        let height = max(1, bottom - row + (content.footer.isEmpty ? 1 : 0))
-        list.clamp(rowCount: content.rows.count, height: height)
         if content.rows.isEmpty {
             s.put(" " + content.empty, row: row, column: 0, style: .dim)
         }
@@ -276,10 +279,10 @@ extension Console {
 
     /// Widens a column too narrow for its amounts, taking the columns from the column with
     /// the most room to spare, so that every amount shows whole (the other text is shortened).
-    func amountsWhole(_ widths: [Int], _ content: ListContent) -> [Int] {
+    func amountsWhole(_ widths: [Int], rows: ArraySlice<ListContent.Row>) -> [Int] {
         var widths = widths
         let needed = widths.indices.map { j in
-            content.rows.map { $0.cells.indices.contains(j) ? AmountText.widest(in: $0.cells[j]) : 0 }.max() ?? 0
+            rows.map { $0.cells.indices.contains(j) ? AmountText.widest(in: $0.cells[j]) : 0 }.max() ?? 0
         }
         for j in widths.indices where needed[j] > 0 {
             while widths[j] - 1 < needed[j] {
@@ -462,6 +465,9 @@ enum AmountText {
 
     /// The ranges of the amounts in `text`, in order.
     static func ranges(in text: String) -> [Range<String.Index>] {
+        // Both signs (U+00A5, U+FFE5) end in the byte A5: text without it holds no amount,
+        // found without walking its characters.
+        guard text.utf8.contains(0xA5) else { return [] }
         var out: [Range<String.Index>] = []
         var i = text.startIndex
         while i < text.endIndex {
