@@ -11,10 +11,7 @@ import Testing
     func aClerksCashWaitsForAShiftAndALeadApprovesInPlace(lang: String, columns: Int, rows: Int) throws {
         let s = Scratch()
         let data = s.path + "/d"
-        #expect(try PlazaDeskProcess.run(["operator", "add", "--data", data, "--id", "lead.li", "--name", "李娜",
-                                          "--role", "lead", "--pin", "2468"]).status == 0)
-        #expect(try PlazaDeskProcess.run(["operator", "add", "--data", data, "--id", "clerk.wang", "--name", "王芳",
-                                          "--role", "clerk", "--pin", "1357", "--as", "lead.li", "--as-pin", "2468"]).status == 0)
+        try PlazaDeskProcess.addLeadAndClerk(data)
         let zh = lang == "zh"
         let t = try TmuxSession(["--data", data, "--lang", zh ? "zh-Hans" : "en"], columns: columns, rows: rows)
         try t.waitFor(zh ? "登录" : "Log in")

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 /// Runs the real `plazadesk` binary that `swift build` put beside the test bundle.
 enum PlazaDeskProcess {
@@ -43,6 +44,16 @@ enum PlazaDeskProcess {
             rename(temp, path)
         }
         return path
+    }
+
+    /// A desk of two through the real `operator add`: lead.li (李娜, PIN 2468) and clerk.wang
+    /// (王芳, PIN 1357, added by the lead).
+    static func addLeadAndClerk(_ data: String) throws {
+        let lead = try run(["operator", "add", "--data", data, "--id", "lead.li", "--name", "李娜", "--role", "lead", "--pin", "2468"])
+        try #require(lead.status == 0, "\(lead.stderr)")
+        let clerk = try run(["operator", "add", "--data", data, "--id", "clerk.wang", "--name", "王芳", "--role", "clerk",
+                             "--pin", "1357", "--as", "lead.li", "--as-pin", "2468"])
+        try #require(clerk.status == 0, "\(clerk.stderr)")
     }
 
     /// Folders 0755 and files 0644 below `path`: readable by any user.
